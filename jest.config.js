@@ -1,0 +1,8 @@
+/** Jest runs TypeScript through SWC (fast); `npm test` type-checks with tsc first. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020' } }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};

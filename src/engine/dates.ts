@@ -1,0 +1,173 @@
+import { CwError, shown } from './errors';
+
+/**
+ * Dates are civil dates held as a day number: whole days since 1970-01-01.
+ * No time zones, no times of day: a pay rule only ever needs the calendar date.
+ */
+export type DayNumber = number;
+
+/** A civil date broken into year, month (1–12) and day. */
+export interface CivilDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel serial of 1970-01-01 in the 1900 date system (counting the phantom 1900-02-29). */
+const EXCEL_SERIAL_1970 = 25_569;
+/** Day number of 1900-03-01: from here on Excel serials are offset by the phantom leap day. */
+const DAY_1900_03_01 = -25_508;
+
+/** True when `y` is a Gregorian leap year. */
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Number of days in month `m` (1–12) of year `y`. */
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** Day number of a civil date; returns NaN for an impossible date (2023-02-30). */
+export function dayNumberOf(y: number, m: number, d: number): DayNumber {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return NaN;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+/** The civil date of a day number. */
+export function civilOf(day: DayNumber): CivilDate {
+  const t = new Date(day * MS_PER_DAY);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** ISO text `YYYY-MM-DD` of a day number. */
+export function isoOf(day: DayNumber): string {
+  const { y, m, d } = civilOf(day);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Chinese text `YYYY年M月D日` of a day number. */
+export function chineseOf(day: DayNumber): string {
+  const { y, m, d } = civilOf(day);
+  return `${y}年${m}月${d}日`;
+}
+
+/**
+ * Day number of an Excel serial in the 1900 date system. Serial 1 is 1900-01-01;
+ * serial 60 is Excel's phantom 1900-02-29, which never existed and is rejected.
+ * A fractional part (a time of day) is ignored.
+ */
+export function fromExcelSerial(serial: number, field = '日期'): DayNumber {
+  if (!Number.isFinite(serial)) throw new CwError('INVALID_DATE', `${field}：${shown(serial)} 不是有效的 Excel 日期序列号。可用：正整数序列号（1 = 1900-01-01）或“2015-03-01”“2015/3/1”“2015年3月1日”格式的日期。`, field);
+  const whole = Math.floor(serial);
+  if (whole < 1 || whole > 2_958_465) {
+    throw new CwError('INVALID_DATE', `${field}：${shown(serial)} 超出 Excel 日期序列号范围（1 = 1900-01-01 至 2958465 = 9999-12-31）。`, field);
+  }
+  if (whole === 60) {
+    throw new CwError('INVALID_DATE', `${field}：序列号 60 是 Excel 虚构的 1900-02-29，这一天并不存在。请输入实际日期。`, field);
+  }
+  return whole < 60 ? whole - EXCEL_SERIAL_1970 - 1 : whole - EXCEL_SERIAL_1970;
+}
+
+/** Excel serial (1900 date system) of a day number, as Excel itself numbers it. */
+export function toExcelSerial(day: DayNumber): number {
+  return day >= DAY_1900_03_01 ? day + EXCEL_SERIAL_1970 : day + EXCEL_SERIAL_1970 + 1;
+}
+
+const DATE_PATTERNS: RegExp[] = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+
+const ACCEPTED = '可用：Excel 日期（序列号）或“2015-03-01”“2015/3/1”“2015年3月1日”格式的文本。';
+
+/**
+ * Parses a date as a clerk supplies it: an Excel serial number, or text in
+ * `2015-03-01`, `2015/3/1`, `2015.3.1`, `2015年3月1日` or `20150301` form
+ * (an ISO timestamp's time part is ignored). Impossible dates are errors, never rolled over.
+ */
+export function parseDate(value: unknown, field = '日期'): DayNumber {
+  if (typeof value === 'number') return fromExcelSerial(value, field);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new CwError('INVALID_DATE', `${field}：无效日期。${ACCEPTED}`, field);
+    return dayNumberOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value !== 'string') {
+    throw new CwError('INVALID_DATE', `${field}：${shown(value)} 不是日期。${ACCEPTED}`, field);
+  }
+  const text = value.trim().replace(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '');
+  if (text === '') throw new CwError('REQUIRED', `${field}：不能为空。${ACCEPTED}`, field);
+  if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) return fromExcelSerial(Number(text), field);
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const day = dayNumberOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (Number.isNaN(day)) {
+      throw new CwError('INVALID_DATE', `${field}：${shown(value)} 不是实际存在的日期（${Number(m[1])}年${Number(m[2])}月没有${Number(m[3])}日，或年份早于1900年）。`, field);
+    }
+    return day;
+  }
+  throw new CwError('INVALID_DATE', `${field}：无法识别日期 ${shown(value)}。${ACCEPTED}`, field);
+}
+
+/** Day number of 1 January of the year the day falls in. */
+export function startOfYear(day: DayNumber): DayNumber {
+  return dayNumberOf(civilOf(day).y, 1, 1);
+}
+
+/**
+ * Adds calendar months. A day that the target month lacks is clamped to its last
+ * day (1960-01-31 + 1 month = 1960-02-29), as payroll offices count months.
+ */
+export function addMonths(day: DayNumber, months: number): DayNumber {
+  const { y, m, d } = civilOf(day);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  return dayNumberOf(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
+
+/**
+ * Whole years from `from` to `to`: the number of anniversaries of `from` on or before `to`.
+ * A 29 February start has its anniversary on 1 March in common years.
+ */
+export function wholeYearsBetween(from: DayNumber, to: DayNumber): number {
+  if (to < from) return 0;
+  const a = civilOf(from);
+  const b = civilOf(to);
+  let years = b.y - a.y;
+  if (b.m < a.m || (b.m === a.m && b.d < a.d)) years -= 1;
+  return years;
+}
+
+/** Whole calendar months from `from` to `to` (same day-of-month rule as {@link wholeYearsBetween}). */
+export function wholeMonthsBetween(from: DayNumber, to: DayNumber): number {
+  if (to < from) return 0;
+  const a = civilOf(from);
+  const b = civilOf(to);
+  let months = (b.y - a.y) * 12 + (b.m - a.m);
+  if (b.d < a.d) months -= 1;
+  return months;
+}
+
+/** Last day of the month before the one `day` falls in. */
+export function endOfPreviousMonth(day: DayNumber): DayNumber {
+  const { y, m } = civilOf(day);
+  return dayNumberOf(y, m, 1) - 1;
+}
+
+/** First day of the month after the one `day` falls in. */
+export function startOfNextMonth(day: DayNumber): DayNumber {
+  const { y, m } = civilOf(day);
+  return m === 12 ? dayNumberOf(y + 1, 1, 1) : dayNumberOf(y, m + 1, 1);
+}
+
+/** Today's civil date in China (UTC+8), the calendar a street office works by. */
+export function todayInChina(now: Date = new Date()): DayNumber {
+  return Math.floor((now.getTime() + 8 * 3_600_000) / MS_PER_DAY);
+}

@@ -1,0 +1,54 @@
+/** Machine-readable error codes; the message is always Chinese and says what was given and what is accepted. */
+export type ErrorCode =
+  | 'INVALID_JSON'
+  | 'INVALID_TYPE'
+  | 'REQUIRED'
+  | 'UNKNOWN_FIELD'
+  | 'INVALID_DATE'
+  | 'FUTURE_DATE'
+  | 'INVALID_NUMBER'
+  | 'UNKNOWN_POLICY'
+  | 'UNKNOWN_POST'
+  | 'UNKNOWN_RATING'
+  | 'UNKNOWN_EDUCATION'
+  | 'UNKNOWN_DEGREE'
+  | 'UNKNOWN_CERTIFICATE'
+  | 'UNKNOWN_SEX'
+  | 'UNKNOWN_AWARD'
+  | 'UNKNOWN_ITEM'
+  | 'UNKNOWN_PARAM'
+  | 'INVALID_PARAM'
+  | 'MISSING_PARAM'
+  | 'NOT_IN_FORCE'
+  | 'INVALID_ID';
+
+/**
+ * The one error type the engine throws. Front ends map it: the CLI prints
+ * `{"error": {code, message}}`, Excel functions raise `#VALUE!`/`#N/A`.
+ */
+export class CwError extends Error {
+  readonly code: ErrorCode;
+  /** The input field or parameter the error is about, when there is one. */
+  readonly field?: string;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'CwError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** Shows a user-supplied value inside a message, quoted and shortened. */
+export function shown(value: unknown): string {
+  if (value === undefined) return '（空）';
+  if (value === null) return '（空）';
+  if (typeof value === 'string') return value === '' ? '（空字符串）' : `“${value.length > 40 ? value.slice(0, 40) + '…' : value}”`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 60 ? s.slice(0, 60) + '…' : s;
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,99 @@
+import { isoOf } from './dates';
+import { fenText } from './money';
+import { normalizeWorker, NormalizeOptions } from './input';
+import { retirementOf } from './retirement';
+import { Trace, TraceStep } from './trace';
+import type { DayNumber } from './dates';
+import type { Evaluation, PayItem, Worker } from './types';
+
+/** Options for an evaluation. */
+export interface EvaluateOptions extends NormalizeOptions {
+  /** Record the explanation trace (default true). Batch and bench runs may turn it off. */
+  trace?: boolean;
+}
+
+/** Counted years, grade and pay items of one worker, before formatting. */
+export interface Assessment {
+  worker: Worker;
+  years: number;
+  grade: number | null;
+  items: PayItem[];
+  warnings: string[];
+  trace: TraceStep[];
+  retirementDate: DayNumber | null;
+}
+
+function begin(raw: unknown, options: EvaluateOptions) {
+  const worker = normalizeWorker(raw, options);
+  const trace = new Trace(options.trace ?? true);
+  const warnings: string[] = [];
+  worker.policy.checkInForce(worker, trace, warnings);
+  return { worker, trace, warnings };
+}
+
+/** Counted years of service only (what CW.TENURE returns); needs policy and entryDate. */
+export function assessTenure(raw: unknown, options: EvaluateOptions = {}): Pick<Assessment, 'worker' | 'years' | 'warnings' | 'trace'> {
+  const { worker, trace, warnings } = begin(raw, options);
+  const years = worker.policy.countedYears(worker, trace);
+  return { worker, years, warnings, trace: trace.steps };
+}
+
+/** Counted years and grade (what CW.GRADE returns); needs policy, post and entryDate. */
+export function assessGrade(raw: unknown, options: EvaluateOptions = {}): Pick<Assessment, 'worker' | 'years' | 'grade' | 'warnings' | 'trace'> {
+  const { worker, trace, warnings } = begin(raw, options);
+  const years = worker.policy.countedYears(worker, trace);
+  const grade = worker.policy.grade(worker, years, trace, warnings);
+  return { worker, years, grade, warnings, trace: trace.steps };
+}
+
+/** The full assessment: years, grade, every pay item, warnings and trace. */
+export function assess(raw: unknown, options: EvaluateOptions = {}): Assessment {
+  const { worker, trace, warnings } = begin(raw, options);
+  const policy = worker.policy;
+  const years = policy.countedYears(worker, trace);
+  const grade = policy.grade(worker, years, trace, warnings);
+  const items = policy.pay(worker, years, grade, trace, warnings);
+  if (trace.on) {
+    const total = items.reduce((s, i) => s.plus(i.amount), items[0]?.amount.times(0));
+    trace.add('合计', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${total ? fenText(total) : '0.00'}`, '各项分别四舍五入至分后相加（POLICY-NOTES §1 金额）');
+  }
+  let retirementDate: DayNumber | null = null;
+  if (worker.birthDate !== null && worker.sex !== null) {
+    retirementDate = retirementOf(worker.birthDate, worker.sex, worker.originalAge, trace).date;
+    if (trace.on) trace.add('法定退休日期', isoOf(retirementDate), '《国务院关于渐进式延迟法定退休年龄的办法》');
+  }
+  return { worker, years, grade, items, warnings, trace: trace.steps, retirementDate };
+}
+
+/** Formats an assessment as the `cw calc` JSON contract (amounts as two-decimal strings). */
+export function toEvaluation(a: Assessment, raw?: unknown): Evaluation & { id?: unknown; name?: unknown } {
+  const items: Record<string, string> = {};
+  let total = a.items.length ? a.items[0].amount.times(0) : null;
+  for (const i of a.items) {
+    items[i.name] = fenText(i.amount);
+    total = total!.plus(i.amount);
+  }
+  const out: Evaluation & { id?: unknown; name?: unknown } = {
+    policy: a.worker.policy.id,
+    asOf: isoOf(a.worker.asOf),
+    tenureYears: a.years,
+    grade: a.grade,
+    items,
+    total: total ? fenText(total) : '0.00',
+    warnings: a.warnings,
+    trace: a.trace,
+  };
+  if (a.retirementDate !== null) out.retirementDate = isoOf(a.retirementDate);
+  if (raw && typeof raw === 'object') {
+    const r = raw as { id?: unknown; name?: unknown };
+    if (r.id !== undefined) out.id = r.id;
+    if (r.name !== undefined) out.name = r.name;
+  }
+  return out;
+}
+
+/** Evaluates one worker to the `cw calc` JSON shape. Throws CwError on bad input. */
+export function evaluate(raw: unknown, options: EvaluateOptions = {}): Evaluation {
+  return toEvaluation(assess(raw, options), raw);
+}
+

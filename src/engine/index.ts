@@ -1,0 +1,29 @@
+/**
+ * cwkit policy engine — the public API. Pure TypeScript: no Office, DOM or Node imports.
+ * Front ends (Excel functions, task pane, reports, CLI) call only what is exported here.
+ */
+export { CwError } from './errors';
+export type { ErrorCode } from './errors';
+export type { Citation } from './citation';
+export { citeText } from './citation';
+export type { TraceStep } from './trace';
+export { Trace } from './trace';
+export * from './dates';
+export { Decimal, yuan, roundFen, fenText } from './money';
+export type { ParamDef, ParamValue, ParamOverrides } from './params';
+export { ParamTable, ParamView } from './params';
+export * from './types';
+export { normalizeWorker, INPUT_FIELDS } from './input';
+export type { WorkerInput } from './input';
+export { evaluate, assess, assessTenure, assessGrade, toEvaluation } from './evaluate';
+export type { EvaluateOptions, Assessment } from './evaluate';
+export { POLICIES, policyOf, policyById, policyList } from './policies';
+export { retirementOf, sexOf, delayMonthsFor, NATIONAL_RETIREMENT } from './retirement';
+export type { Retirement } from './retirement';
+export { parseResidentId, idCheckChar } from './idcard';
+export type { ResidentId } from './idcard';
+export { ratingOf, ratingsOf } from './vocab/ratings';
+export type { Rating } from './vocab/ratings';
+export { educationOf, degreeOf, EDUCATION_LEVELS, DEGREE_LEVELS } from './vocab/education';
+export { certificateOf, CERTIFICATE_NAMES } from './vocab/certificates';
+export { postOf, roleOfTitle } from './vocab/posts';

@@ -1,0 +1,175 @@
+import { CwError } from '../../errors';
+import { civilOf, dayNumberOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
+import { Decimal, roundFen, fenText } from '../../money';
+import { required } from '../../input';
+import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
+import { CERTIFICATE_NAMES } from '../../vocab/certificates';
+import { educationRank } from '../../vocab/education';
+import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker } from '../../types';
+import type { ParamView } from '../../params';
+import type { Trace } from '../../trace';
+import { BENXI_DOC, benxiParams, bx } from './params';
+
+const IN_FORCE = dayNumberOf(2023, 1, 1);
+const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
+
+/**
+ * 三(六)3(1),(4): continuous years from the last entry, a part year counted whole, changing
+ * on 1 January after the years are reached; a 不合格 year is not counted; never below 1.
+ */
+function countedYears(w: Worker, trace: Trace): number {
+  const entry = required(w.entryDate, 'entryDate', '入职日期（entryDate）');
+  const jan1 = startOfYear(w.asOf);
+  const asOfYear = civilOf(w.asOf).y;
+  let years: number;
+  if (entry >= jan1) {
+    years = 1;
+    if (trace.on) trace.add('计龄', `${isoOf(entry)} 入职，当年不满1年按1年计，计1年`, bx('三(六)3(1)'), 'POLICY-NOTES §2 计龄：按次年1月1日统一调整，不满1年按1年计');
+  } else {
+    const span = yearsRoundedUp(entry, jan1);
+    years = span.counted;
+    if (trace.on) {
+      const how = span.exact ? `满${span.whole}年` : `满${span.whole}年又不足1年`;
+      trace.add('计龄', `${isoOf(entry)} 入职，至${isoOf(jan1)} ${how}，计${years}年`, bx('三(六)3(1)'), 'POLICY-NOTES §2 计龄：按次年1月1日统一调整，不满1年按1年计');
+    }
+  }
+  const entryYear = civilOf(entry).y;
+  let failed = 0;
+  for (const [year, r] of w.ratings) if (r === '不合格' && year >= entryYear && year < asOfYear) failed++;
+  if (failed > 0) {
+    const before = years;
+    years = Math.max(1, years - failed);
+    if (trace.on) trace.add('不合格年度不计年限', `${failed} 个不合格年度，${before} − ${failed} → ${years}年（不低于1年）`, bx('三(六)3(4)'));
+  }
+  if (w.priorYears > 0 && trace.on) {
+    trace.add('此前工作年限', `不计入（间断任职从最后一次入职起算）`, bx('三(六)3(1)'));
+  }
+  return years;
+}
+
+/** 三(二), 附件: grade from post and counted years, one grade per 每级年限 years; optional degree step (三(六)2). */
+function grade(w: Worker, years: number, trace: Trace, warnings: string[]): number {
+  const post = postInEffect(w, trace, bx('三(六)3(2)'), warnings);
+  const p = w.params;
+  const start = p.num(`起始等级.${post}`);
+  const top = p.num(`最高等级.${post}`);
+  const step = p.num('每级年限');
+  let g = Math.min(top, start + Math.floor((years - 1) / step));
+  if (trace.on) trace.add('岗位等级', `${post}，计${years}年 → ${g}级（${post}${start}–${top}级，每${step}年一级）`, bx('三(二)；附件'));
+  const qualifies = (w.degree !== null && w.degree !== '无') || (w.education !== null && educationRank(w.education) >= educationRank('硕士研究生'));
+  if (qualifies) {
+    if (p.flag('学历学位提升等级')) {
+      const raised = Math.min(top, g + 1);
+      if (trace.on) trace.add('学历学位提升等级', `${g}级 → ${raised}级（只提升1级，不超过${post}最高${top}级）`, p.source('学历学位提升等级'), 'POLICY-NOTES §2 学位提升：默认不启用；启用时只提升1级');
+      g = raised;
+    } else if (trace.on) {
+      trace.add('学历学位提升等级', '本县、区未启用（默认否），不提升', p.source('学历学位提升等级'), 'POLICY-NOTES §2 学位提升：“鼓励有条件的县、区”，默认不启用');
+    }
+  }
+  return g;
+}
+
+/** 三(六)1–3: 薪酬标准 = 基数 × 系数, split 80/20; 职业津贴; probation; failed year; no cut. */
+function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings: string[]): PayItem[] {
+  const p = w.params;
+  const coefficient = p.num(`系数.${g}`);
+  const base = new Decimal(p.num('基数'));
+  const standard = base.times(coefficient);
+  if (trace.on) trace.add('薪酬标准', `基数 ${base.toFixed(2)} × 系数 ${coefficient} = ${fenText(standard)}`, bx('三(六)1；附件'));
+  const basic = roundFen(standard.times(p.num('基础工资比例')));
+  let performance = roundFen(standard.times(p.num('绩效工资比例')));
+  if (trace.on) trace.add('基础工资', `${fenText(standard)} × ${p.num('基础工资比例')} = ${fenText(basic)}`, p.source('基础工资比例'));
+  const asOfYear = civilOf(w.asOf).y;
+  if (w.probation) {
+    performance = new Decimal(0);
+    if (trace.on) trace.add('试用期', '按拟定岗位等级的基础工资发放，不发绩效工资', bx('三(六)3(5)'));
+  } else if (w.ratings.get(asOfYear) === '不合格') {
+    performance = new Decimal(0);
+    if (trace.on) trace.add('绩效工资', `${asOfYear}年度考核不合格，不发放本年度绩效工资`, bx('三(六)3(4)'));
+  } else if (trace.on) {
+    trace.add('绩效工资', `${fenText(standard)} × ${p.num('绩效工资比例')} = ${fenText(performance)}（按年度考核发放）`, p.source('绩效工资比例'));
+  }
+  const items: PayItem[] = [
+    { name: '基础工资', amount: basic },
+    { name: '绩效工资', amount: performance },
+  ];
+  if (w.certificate !== null) {
+    const key = CERT_KEYS[w.certificate];
+    const from = w.certificateDate === null ? null : startOfNextMonth(w.certificateDate);
+    if (from !== null && w.asOf < from) {
+      items.push({ name: '职业津贴', amount: new Decimal(0) });
+      if (trace.on) trace.add('职业津贴', `${CERTIFICATE_NAMES[w.certificate]}于${isoOf(w.certificateDate!)}批准，自${isoOf(from)}起发放，计算日尚未发放`, bx('三(六)3(3)'));
+    } else {
+      const amount = roundFen(new Decimal(p.num(key)));
+      items.push({ name: '职业津贴', amount });
+      if (w.certificateDate === null) warnings.push('未提供取证日期（certificateDate），按已满批准次月发放职业津贴计算；请核对证书批准日期。');
+      if (trace.on) trace.add('职业津贴', `${CERTIFICATE_NAMES[w.certificate]} ${fenText(amount)}${from !== null ? `（自${isoOf(from)}起）` : ''}`, `${p.source(key)}；${BENXI_DOC} 三(六)3(3)`);
+    }
+  }
+  const total = items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
+  if (w.currentPay !== null && total.lessThan(w.currentPay)) {
+    const keep = roundFen(w.currentPay.minus(total));
+    items.push({ name: '保留原标准补差', amount: keep });
+    if (trace.on) trace.add('保持原标准不变', `按系数计算 ${fenText(total)} 低于现行标准 ${fenText(w.currentPay)}，补差 ${fenText(keep)}`, bx('三(六)3(6)'));
+  }
+  return items;
+}
+
+/** 三(四): at county/district level, at least 18 workers per 10,000 urban residents. */
+function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView, trace: Trace): StaffingRequirement[] {
+  if (scope !== 'county') return [];
+  const urban = facts.urbanPopulation;
+  if (urban === undefined) {
+    throw new CwError('REQUIRED', '本溪配备标准按县、区城镇常住人口计算：缺少城镇常住人口（urbanPopulation）。', 'urbanPopulation');
+  }
+  const perTenThousand = p.num('配备.每万城镇常住人口最少人数');
+  const min = Math.ceil((urban * perTenThousand) / 10000 - 1e-9);
+  trace.add('配备标准', `城镇常住人口 ${urban} × ${perTenThousand}/万 → 不少于 ${min} 人`, p.source('配备.每万城镇常住人口最少人数'));
+  return [{
+    what: '社区工作者总数', scope: 'county', min, max: null, citation: bx('三(四)'),
+    basis: `每万城镇常住人口不少于${perTenThousand}人`, belowSeverity: 'error', aboveSeverity: 'warning',
+  }];
+}
+
+/** 三(十二): 连续2年或累计3年考核不合格 → 依法依规解除劳动合同. */
+function exitTriggers(w: Worker): Finding[] {
+  const runs = ratingRuns(w.ratings, '不合格');
+  const consecutive = w.params.num('退出.连续不合格年数');
+  const cumulative = w.params.num('退出.累计不合格年数');
+  if (runs.longest < consecutive && runs.total < cumulative) return [];
+  const why = runs.longest >= consecutive ? `连续${runs.longest}年考核不合格` : `累计${runs.total}年考核不合格`;
+  return [{
+    severity: 'error', rule: '退出情形', citation: bx('三(十二)'),
+    message: `${why}（${runs.years.join('、')}年），属于连续${consecutive}年或累计${cumulative}年考核不合格的退出情形。`,
+    action: '依法依规解除劳动合同；属于社区“两委”成员的，按相关法律法规履行退出程序。',
+  }];
+}
+
+/** 本溪 · benxi-2022. */
+export const benxi: Policy = {
+  id: 'benxi-2022',
+  name: '本溪',
+  title: '关于加强全市社区工作者职业体系建设的实施意见（试行）',
+  doc: BENXI_DOC,
+  aliases: ['benxi', '本溪市', 'benxi2022'],
+  posts: [
+    { name: '正职', roles: ['head'], aliases: ['社区正职'] },
+    { name: '副职', roles: ['deputy'], aliases: ['社区副职'] },
+    { name: '工作人员', roles: ['member', 'staff'], aliases: ['社区工作人员'] },
+  ],
+  params: benxiParams,
+  checkInForce(w, trace) {
+    if (w.asOf < IN_FORCE) {
+      throw new CwError('NOT_IN_FORCE', `asOf：本溪薪酬办法自 2023-01-01 起执行（${BENXI_DOC} 三(六)4），计算日期 ${isoOf(w.asOf)} 早于此日。请使用 2023-01-01 或之后的日期。`, 'asOf');
+    }
+    trace.add('适用政策', `${BENXI_DOC}，2023-01-01 起执行`, bx('三(六)4'));
+  },
+  countedYears,
+  grade,
+  pay,
+  staffing,
+  exitTriggers,
+  // 本溪 sets no 优秀 ratio and no age or education floor for recruitment (三(五) only requires an exam).
+  excellentQuota: () => null,
+  recruitment: () => [],
+};

@@ -1,0 +1,158 @@
+import type { DayNumber } from './dates';
+import type { Decimal } from './money';
+import type { ParamTable, ParamView } from './params';
+import type { Trace, TraceStep } from './trace';
+import type { Rating } from './vocab/ratings';
+import type { Education, Degree } from './vocab/education';
+import type { CertificateLevel } from './vocab/certificates';
+import type { PostCategory } from './vocab/posts';
+import type { Citation } from './citation';
+
+/** The five policies cwkit implements. */
+export type PolicyId = 'benxi-2022' | 'xiamen-2020' | 'ningxia-2024' | 'changchun-xinqu-2020' | 'tongzhou-draft';
+
+/** Award (表彰) levels that move a grade or earn a subsidy: 功勋荣誉, 国家级, 省部级. */
+export type AwardLevel = 'merit' | 'national' | 'provincial';
+
+/** Sex as recorded on a resident ID. */
+export type Sex = '男' | '女';
+
+/** A worker's facts after validation: what every rule reads. */
+export interface Worker {
+  policy: Policy;
+  /** The post category in the policy's own words, or null when not given. */
+  post: string | null;
+  /** Post held before `postDate`, for the "from the next month" rule. */
+  previousPost: string | null;
+  postDate: DayNumber | null;
+  entryDate: DayNumber | null;
+  asOf: DayNumber;
+  /** Earlier community service that the policy lets accumulate (transfers), in years. */
+  priorYears: number;
+  ratings: ReadonlyMap<number, Rating>;
+  education: Education | null;
+  degree: Degree | null;
+  certificate: CertificateLevel | null;
+  certificateDate: DayNumber | null;
+  awards: AwardLevel[];
+  probation: boolean;
+  currentPay: Decimal | null;
+  /** Star level (1–5) of the community party organisation (Ningxia 星级补贴). */
+  star: number | null;
+  birthDate: DayNumber | null;
+  sex: Sex | null;
+  /** Original statutory retirement age before the national delay (60, 55 or 50). */
+  originalAge: number | null;
+  params: ParamView;
+}
+
+/** One pay item, rounded to the fen. */
+export interface PayItem {
+  name: string;
+  amount: Decimal;
+}
+
+/** The facts a staffing rule reads, for one community or one county/district. */
+export interface UnitFacts {
+  households?: number;
+  population?: number;
+  urbanPopulation?: number;
+  partyMembers?: number;
+  /** 党委, 党总支 or 党支部. */
+  partyOrgType?: string;
+}
+
+/** A required headcount range with its article. `max` null means no ceiling. */
+export interface StaffingRequirement {
+  /** What is counted: 社区工作者总数, 两委专职成员, 专职党务工作者 … */
+  what: string;
+  scope: 'community' | 'county';
+  min: number | null;
+  max: number | null;
+  citation: Citation;
+  /** How the figure was reached, in Chinese. */
+  basis: string;
+  /** 'error' when breaking the bound is a breach, 'warning' when it is advisory. */
+  belowSeverity: 'error' | 'warning';
+  aboveSeverity: 'error' | 'warning';
+}
+
+/** A policy: its vocabulary, its parameters, and its rules. */
+export interface Policy {
+  id: PolicyId;
+  /** Short Chinese name: 本溪, 厦门 … */
+  name: string;
+  /** Full document title and number, for report title blocks. */
+  title: string;
+  doc: string;
+  aliases: string[];
+  posts: PostCategory[];
+  params: ParamTable;
+  /** Rejects an as-of date before the policy applies, or warns outside its validity window. */
+  checkInForce(w: Worker, trace: Trace, warnings: string[]): void;
+  /** Counted (effective) years of service at `asOf`. */
+  countedYears(w: Worker, trace: Trace): number;
+  /** Grade or level at `asOf`; null for a policy without grades. */
+  grade(w: Worker, years: number, trace: Trace, warnings: string[]): number | null;
+  /** Every pay item, each rounded to the fen; the total is their sum. */
+  pay(w: Worker, years: number, grade: number | null, trace: Trace, warnings: string[]): PayItem[];
+  /** Required staffing for a community (`scope` community) or a county/district. */
+  staffing(facts: UnitFacts, scope: 'community' | 'county', params: ParamView, trace: Trace): StaffingRequirement[];
+  /** Exit triggers (解除劳动合同/服务协议) from ratings and attendance, as findings. */
+  exitTriggers(w: Worker, facts: WorkerFacts): Finding[];
+  /** Most 优秀 ratings allowed among `rated` workers of one unit in one year; null when the policy sets no quota. */
+  excellentQuota(rated: number, params: ParamView): Quota | null;
+  /** Recruitment conditions for a recruited (not elected) worker, as findings. */
+  recruitment(w: Worker, facts: WorkerFacts): Finding[];
+}
+
+/** Roster facts beyond the pay inputs, read by exit and recruitment rules. All optional. */
+export interface WorkerFacts {
+  /** Age in whole years at the recruitment date or as-of date. */
+  age?: number;
+  /** Days of unexcused absence in the current year (旷工), and the longest consecutive run. */
+  absenceDaysInYear?: number;
+  absenceConsecutiveDays?: number;
+  /** Protected status that forbids dismissal: 工伤, 医疗期, 孕期, 产假, 哺乳期. */
+  protectedStatus?: string;
+  /** Recruited (招聘) rather than elected (选任); recruitment rules apply only then. */
+  recruited?: boolean;
+  freshGraduate?: boolean;
+  existingWorker?: boolean;
+  veteran?: boolean;
+  sociologyGraduate?: boolean;
+  /** Registered resident of the city (户籍), where a policy requires it. */
+  localHukou?: boolean;
+}
+
+/** A rule outcome: what is wrong or worth attention, the article, and what to do. */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  /** Short rule name: 退出情形, 招聘条件, 优秀比例 … */
+  rule: string;
+  citation: Citation;
+  message: string;
+  action: string;
+}
+
+/** A cap on 优秀 ratings. */
+export interface Quota {
+  max: number;
+  /** The unit the quota counts over: 单位, 街道(乡镇) … */
+  unit: string;
+  citation: Citation;
+  basis: string;
+}
+
+/** The result of evaluating one worker: the `cw calc` contract. */
+export interface Evaluation {
+  policy: PolicyId;
+  asOf: string;
+  tenureYears: number;
+  grade: number | null;
+  items: Record<string, string>;
+  total: string;
+  warnings: string[];
+  trace: TraceStep[];
+  retirementDate?: string;
+}
