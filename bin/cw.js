@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `cw` command. Runs the compiled CLI (dist/), built by `npm install` (prepare) or `npm run build:cli`.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const main = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+if (!fs.existsSync(main)) {
+  process.stderr.write('cw：尚未编译。请先运行 npm install（或 npm run build:cli）。 / cw is not built yet: run `npm install` or `npm run build:cli`.\n');
+  process.exit(2);
+}
+require(main).main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(String((err && err.stack) || err) + '\n'); process.exitCode = 1; },
+);
