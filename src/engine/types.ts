@@ -54,6 +54,8 @@ export interface PayItem {
 
 /** The facts a staffing rule reads, for one community or one county/district. */
 export interface UnitFacts {
+  /** The unit's name (a community, a county/district, or a zone such as 高新开发区). */
+  name?: string;
   households?: number;
   population?: number;
   urbanPopulation?: number;
