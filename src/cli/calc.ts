@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import { CwError, evaluate } from '../engine';
+import { Io } from './io';
+
+const HELP = `用法 / usage:
+  cw calc '<json>'            计算一名职工，例如 cw calc '{"policy":"本溪","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01"}'
+  cw calc --file worker.json  从文件读取（一个 JSON 对象，或每行一个的 JSON Lines 批量）
+  cw calc < workers.jsonl     从标准输入批量读取 JSON Lines，每行输出一个结果
+选项 / options:
+  --no-trace                  不输出计算过程（trace 为空数组），批量时更快
+  --compact                   单个结果也输出为一行
+出错时输出 {"error": {"code", "message"}}，退出码 2。
+`;
+
+/** The JSON printed for an error: the `cw` contract's error shape. */
+export function errorJson(e: unknown): { error: { code: string; message: string; field?: string } } {
+  if (e instanceof CwError) return { error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+  return { error: { code: 'INTERNAL', message: `内部错误：${(e as Error)?.message ?? String(e)}。请把输入和此信息报告给维护者。` } };
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CwError('INVALID_JSON', `${where}不是有效的 JSON：${(e as Error).message}。可用：{"policy": "本溪", "post": "副职", "entryDate": "2000-09-01", …}。`);
+  }
+}
+
+/** Evaluates one input line/object to the text to print, and whether it failed. */
+function evaluateText(text: string, where: string, trace: boolean, pretty: boolean): { out: string; failed: boolean } {
+  try {
+    const result = evaluate(parseJson(text, where), { trace });
+    if (!trace) result.trace = [];
+    return { out: pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result), failed: false };
+  } catch (e) {
+    return { out: JSON.stringify(errorJson(e)), failed: true };
+  }
+}
+
+/** Evaluates JSON Lines (one worker per line; blank lines skipped), one result line per input line. */
+export function evaluateLines(text: string, trace: boolean, write: (chunk: string) => void): { count: number; failed: number } {
+  let count = 0;
+  let failed = 0;
+  let buffer: string[] = [];
+  let start = 0;
+  let lineNo = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    lineNo++;
+    if (line === '') continue;
+    const r = evaluateText(line, `第${lineNo}行`, trace, false);
+    count++;
+    if (r.failed) failed++;
+    buffer.push(r.out);
+    if (buffer.length >= 2000) {
+      write(buffer.join('\n') + '\n');
+      buffer = [];
+    }
+  }
+  if (buffer.length) write(buffer.join('\n') + '\n');
+  return { count, failed };
+}
+
+async function readAll(source: AsyncIterable<string | Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of source) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `cw calc`: one worker as an argument, `--file F`, or JSON Lines on standard input. */
+export async function run(args: string[], io: Io): Promise<number> {
+  let trace = true;
+  let pretty = true;
+  let file: string | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--no-trace') trace = false;
+    else if (a === '--compact') pretty = false;
+    else if (a === '--help' || a === '-h') {
+      io.stdout(HELP);
+      return 0;
+    } else if (a === '--file' || a === '-f') {
+      file = args[++i];
+      if (!file) {
+        io.stdout(JSON.stringify(errorJson(new CwError('REQUIRED', '--file 后缺少文件名。用法：cw calc --file worker.json'))) + '\n');
+        return 2;
+      }
+    } else if (a.startsWith('--file=')) file = a.slice(7);
+    else if (a.startsWith('--')) {
+      io.stdout(JSON.stringify(errorJson(new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--file、--no-trace、--compact。`))) + '\n');
+      return 2;
+    } else positional.push(a);
+  }
+  let text: string;
+  if (file !== undefined) {
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      io.stdout(JSON.stringify(errorJson(new CwError('REQUIRED', `无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}。`))) + '\n');
+      return 2;
+    }
+  } else if (positional.length) {
+    text = positional.join(' ');
+  } else if (io.stdin) {
+    text = await readAll(io.stdin());
+  } else {
+    io.stderr(HELP);
+    return 2;
+  }
+  const trimmed = text.trim();
+  // One JSON document (possibly pretty-printed over several lines), or JSON Lines.
+  const single = trimmed.startsWith('{') && !/\}\s*\r?\n\s*\{/.test(trimmed);
+  if (single) {
+    const r = evaluateText(trimmed, file ? `文件 ${file} ` : '输入', trace, pretty);
+    io.stdout(r.out + '\n');
+    return r.failed ? 2 : 0;
+  }
+  const { failed } = evaluateLines(text, trace, io.stdout);
+  return failed > 0 ? 2 : 0;
+}
