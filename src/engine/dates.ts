@@ -68,12 +68,12 @@ export function fromExcelSerial(serial: number, field = '日期'): DayNumber {
   if (whole === 60) {
     throw new CwError('INVALID_DATE', `${field}：序列号 60 是 Excel 虚构的 1900-02-29，这一天并不存在。请输入实际日期。`, field);
   }
-  return whole < 60 ? whole - EXCEL_SERIAL_1970 - 1 : whole - EXCEL_SERIAL_1970;
+  return whole < 60 ? whole - EXCEL_SERIAL_1970 + 1 : whole - EXCEL_SERIAL_1970;
 }
 
 /** Excel serial (1900 date system) of a day number, as Excel itself numbers it. */
 export function toExcelSerial(day: DayNumber): number {
-  return day >= DAY_1900_03_01 ? day + EXCEL_SERIAL_1970 : day + EXCEL_SERIAL_1970 + 1;
+  return day >= DAY_1900_03_01 ? day + EXCEL_SERIAL_1970 : day + EXCEL_SERIAL_1970 - 1;
 }
 
 const DATE_PATTERNS: RegExp[] = [
