@@ -3,6 +3,8 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
+// A closed pipe (cw calc … | head) is not an error.
+process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 const main = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
 if (!fs.existsSync(main)) {
   process.stderr.write('cw：尚未编译。请先运行 npm install（或 npm run build:cli）。 / cw is not built yet: run `npm install` or `npm run build:cli`.\n');
