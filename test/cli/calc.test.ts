@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
+
+/** Runs `cw` in-process, capturing output; `stdin` feeds a batch. */
+async function cw(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    stdout: (t) => { out += t; },
+    stderr: (t) => { err += t; },
+    stdin: stdin === undefined ? undefined : () => (async function* () { yield stdin; })(),
+  };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+const DONE_WHEN = '{"policy":"本溪","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01","certificate":"社会工作师"}';
+
+describe('cw calc', () => {
+  test('the issue’s example: grade 10, total 4688.00, every step cites its source', async () => {
+    const { code, out } = await cw(['calc', DONE_WHEN]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r).toMatchObject({ policy: 'benxi-2022', asOf: '2023-06-01', tenureYears: 23, grade: 10, total: '4688.00' });
+    expect(r.items).toEqual({ 基础工资: '3590.40', 绩效工资: '897.60', 职业津贴: '200.00' });
+    expect(r.trace.filter((s: { source: string }) => s.source.includes('本民发〔2022〕41号')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('retirementDate when birthDate and sex are given', async () => {
+    const { out } = await cw(['calc', '{"policy":"benxi","post":"书记","entryDate":"2010-01-01","asOf":"2024-01-01","birthDate":"1965-03-15","sex":"男"}']);
+    expect(JSON.parse(out).retirementDate).toBe('2025-04-15');
+  });
+
+  test.each([
+    ['{"policy":"本溪","post":"科长","entryDate":"2010-01-01","asOf":"2024-01-01"}', 'UNKNOWN_POST', /正职.*副职.*工作人员/],
+    ['{"policy":"上海","post":"正职","entryDate":"2010-01-01"}', 'UNKNOWN_POLICY', /benxi-2022/],
+    ['{"policy":"本溪","post":"正职","entryDate":"2023-02-30","asOf":"2024-01-01"}', 'INVALID_DATE', /2023-02-30/],
+    ['{"policy":"本溪","post":"正职","entryDate":"2010-01-01","asOf":"2024-01-01","entrydate":"x"}', 'UNKNOWN_FIELD', /entrydate/],
+    ['{"policy":"本溪","post":"正职"', 'INVALID_JSON', /JSON/],
+  ])('bad input %s → %s, exit 2', async (input, code, message) => {
+    const r = await cw(['calc', input]);
+    expect(r.code).toBe(2);
+    const e = JSON.parse(r.out).error;
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(message);
+  });
+
+  test('JSON Lines batch on standard input: one line out per line in, errors in place, exit 2', async () => {
+    const lines = [
+      '{"policy":"benxi","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01"}',
+      '',
+      '{"policy":"benxi","post":"副职","entryDate":"2000-13-01","asOf":"2023-06-01"}',
+      '{"policy":"benxi","post":"正职","entryDate":"2012-07-01","asOf":"2024-03-15","id":7}',
+    ].join('\n');
+    const r = await cw(['calc', '--no-trace'], lines);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    expect(out[0].total).toBe('4488.00');
+    expect(out[0].trace).toEqual([]);
+    expect(out[1].error.code).toBe('INVALID_DATE');
+    expect(out[2]).toMatchObject({ id: 7, grade: 8 });
+    expect(r.code).toBe(2);
+  });
+
+  test('--file reads one worker, or JSON Lines', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-'));
+    const one = path.join(dir, 'one.json');
+    fs.writeFileSync(one, JSON.stringify(JSON.parse(DONE_WHEN), null, 2));
+    expect(JSON.parse((await cw(['calc', '--file', one])).out).total).toBe('4688.00');
+    const many = path.join(dir, 'many.jsonl');
+    fs.writeFileSync(many, `${DONE_WHEN}\n${DONE_WHEN}\n`);
+    const r = await cw(['calc', '--file', many, '--no-trace']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(2);
+    const missing = await cw(['calc', '--file', path.join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out).error.message).toContain('无法读取文件');
+  });
+
+  test('unknown command and option', async () => {
+    expect((await cw(['calcu'])).code).toBe(2);
+    expect(JSON.parse((await cw(['calc', '--fast'])).out).error.code).toBe('UNKNOWN_FIELD');
+  });
+});
+
+describe('the installed `cw` binary (npx cw after npm install)', () => {
+  const bin = path.join(__dirname, '..', '..', 'bin', 'cw.js');
+  test('prints the issue’s example as a real process', () => {
+    const out = execFileSync(process.execPath, [bin, 'calc', DONE_WHEN], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ grade: 10, total: '4688.00' });
+  });
+
+  test('exits 2 with the error JSON on bad input', () => {
+    const r = spawnSync(process.execPath, [bin, 'calc', '{"policy":"本溪"}'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('REQUIRED');
+  });
+});
