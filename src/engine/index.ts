@@ -27,3 +27,5 @@ export type { Rating } from './vocab/ratings';
 export { educationOf, degreeOf, EDUCATION_LEVELS, DEGREE_LEVELS } from './vocab/education';
 export { certificateOf, CERTIFICATE_NAMES } from './vocab/certificates';
 export { postOf, roleOfTitle } from './vocab/posts';
+export { ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy, NINGXIA_MOUNTAIN_COUNTIES } from './policies/ningxia';
+export type { RegionalShare, ReservePool, LongServiceSubsidy } from './policies/ningxia';

@@ -125,6 +125,8 @@ export interface WorkerFacts {
   sociologyGraduate?: boolean;
   /** Registered resident of the city (户籍), where a policy requires it. */
   localHukou?: boolean;
+  /** Result of the assessment at the end of probation (试用期满考核), e.g. 合格 or 不合格. */
+  probationRating?: string;
 }
 
 /** A rule outcome: what is wrong or worth attention, the article, and what to do. */
