@@ -33,13 +33,26 @@ export function daysInMonth(y: number, m: number): number {
 export function dayNumberOf(y: number, m: number, d: number): DayNumber {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return NaN;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  // Integer arithmetic (H. Hinnant's days_from_civil): no Date objects on the hot path.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The civil date of a day number. */
 export function civilOf(day: DayNumber): CivilDate {
-  const t = new Date(day * MS_PER_DAY);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 /** ISO text `YYYY-MM-DD` of a day number. */
@@ -99,6 +112,14 @@ export function parseDate(value: unknown, field = '日期'): DayNumber {
   }
   if (typeof value !== 'string') {
     throw new CwError('INVALID_DATE', `${field}：${shown(value)} 不是日期。${ACCEPTED}`, field);
+  }
+  // Fast path for the common ISO form.
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const y = Number(value.slice(0, 4));
+    const m = Number(value.slice(5, 7));
+    const d = Number(value.slice(8, 10));
+    const day = dayNumberOf(y, m, d);
+    if (!Number.isNaN(day)) return day;
   }
   const text = value.trim().replace(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '');
   if (text === '') throw new CwError('REQUIRED', `${field}：不能为空。${ACCEPTED}`, field);

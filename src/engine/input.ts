@@ -114,14 +114,15 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     }
   }
   const policy = policyOf(input.policy);
-  const today = options.today ?? todayInChina();
-  const asOf = present(input.asOf) ? parseDate(input.asOf, 'asOf') : today;
+  let todayCache = options.today;
+  const today = () => (todayCache ??= todayInChina());
+  const asOf = present(input.asOf) ? parseDate(input.asOf, 'asOf') : today();
   const entryDate = optionalDate(input.entryDate, 'entryDate');
   if (entryDate !== null && entryDate > asOf) {
     throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 晚于计算日期 asOf ${isoOf(asOf)}。请检查入职日期，或把 asOf 设为入职之后的日期。`, 'entryDate');
   }
   const birthDate = optionalDate(input.birthDate, 'birthDate');
-  if (birthDate !== null && birthDate > Math.max(today, asOf)) {
+  if (birthDate !== null && birthDate > asOf && birthDate > today()) {
     throw new CwError('FUTURE_DATE', `birthDate：出生日期 ${isoOf(birthDate)} 在未来。请检查出生日期。`, 'birthDate');
   }
   if (birthDate !== null && entryDate !== null && entryDate < birthDate) {

@@ -22,9 +22,12 @@ export function fenText(amount: Decimal): string {
   return amount.toFixed(2, DecimalBase.ROUND_HALF_UP);
 }
 
+/** Zero yuan. */
+export const ZERO = new Decimal(0);
+
 /** Sum of already-rounded items. */
 export function sumOf(amounts: Decimal[]): Decimal {
-  let total = new Decimal(0);
+  let total = ZERO;
   for (const a of amounts) total = total.plus(a);
   return total;
 }

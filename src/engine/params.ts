@@ -1,5 +1,9 @@
 import { Citation, citeText } from './citation';
 import { CwError, shown } from './errors';
+import { Decimal } from './money';
+
+/** Decimal forms of published defaults, converted once (decimal parsing dominates a cold evaluation). */
+const DECIMALS = new WeakMap<ParamDef, Decimal>();
 
 /** A parameter's value: a number (money, ratio, count, years), a switch, or text. */
 export type ParamValue = number | boolean | string;
@@ -30,6 +34,8 @@ export type ParamOverrides = Record<string, unknown>;
 /** The parameters of one policy, indexed by key. */
 export class ParamTable {
   readonly byKey: Map<string, ParamDef>;
+  /** Values computed from the published defaults alone (see ParamView.memo). */
+  readonly memos = new Map<string, unknown>();
   constructor(readonly policyName: string, readonly defs: ParamDef[]) {
     this.byKey = new Map(defs.map((d) => [d.key, d]));
   }
@@ -121,10 +127,38 @@ export class ParamView {
     return this.get(key) as number;
   }
 
+  /** The value as an exact decimal (money, ratios); published defaults are converted once. */
+  dec(key: string): Decimal {
+    const o = this.overrides.get(key);
+    if (o !== undefined) return new Decimal(o as number);
+    const def = this.def(key);
+    let cached = DECIMALS.get(def);
+    if (cached === undefined) {
+      cached = new Decimal(this.get(key) as number);
+      DECIMALS.set(def, cached);
+    }
+    return cached;
+  }
+
   /** The value as a switch. */
   flag(key: string): boolean {
     return this.get(key) as boolean;
   }
+
+  /**
+   * Memoises a value that depends only on the parameters (e.g. the pay of a grade): shared across
+   * evaluations when no parameter is overridden, per evaluation otherwise.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    const cache = this.overrides.size === 0 ? this.table.memos : (this.localMemos ??= new Map());
+    let v = cache.get(key) as T | undefined;
+    if (v === undefined) {
+      v = compute();
+      cache.set(key, v);
+    }
+    return v;
+  }
+  private localMemos?: Map<string, unknown>;
 
   /** The source to show in a trace: the article, or the 参数表 when the clerk overrode it. */
   source(key: string): string {

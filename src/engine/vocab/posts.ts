@@ -42,14 +42,16 @@ export interface PostCategory {
  * or a job title by its role. Unknown text is an error listing the valid posts.
  */
 export function postOf(value: unknown, categories: PostCategory[], policyName: string, field = 'post'): string {
-  const list = categories.map((c) => c.name + (c.aliases?.length ? `（${c.aliases.join('、')}）` : '')).join('、');
-  const accepted = `${policyName}的岗位类别：${list}；也可写职务：书记、主任、站长、副书记、副主任、副站长、委员、专职工作人员。`;
+  const accepted = () => {
+    const list = categories.map((c) => c.name + (c.aliases?.length ? `（${c.aliases.join('、')}）` : '')).join('、');
+    return `${policyName}的岗位类别：${list}；也可写职务：书记、主任、站长、副书记、副主任、副站长、委员、专职工作人员。`;
+  };
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new CwError(value === undefined || value === null || value === '' ? 'REQUIRED' : 'UNKNOWN_POST', `${field}：缺少岗位或岗位无效 ${shown(value)}。${accepted}`, field);
+    throw new CwError(value === undefined || value === null || value === '' ? 'REQUIRED' : 'UNKNOWN_POST', `${field}：缺少岗位或岗位无效 ${shown(value)}。${accepted()}`, field);
   }
   const t = value.trim();
   for (const c of categories) if (c.name === t || c.aliases?.includes(t)) return c.name;
   const role = roleOfTitle(t);
   if (role) for (const c of categories) if (c.roles.includes(role)) return c.name;
-  throw new CwError('UNKNOWN_POST', `${field}：无法识别岗位 ${shown(value)}。${accepted}`, field);
+  throw new CwError('UNKNOWN_POST', `${field}：无法识别岗位 ${shown(value)}。${accepted()}`, field);
 }

@@ -27,6 +27,8 @@ export function ratingOf(value: unknown, field = '考核等次'): Rating | null 
   if (typeof value !== 'string') {
     throw new CwError('UNKNOWN_RATING', `${field}：${shown(value)} 不是考核等次。可用：优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），或留空表示未考核。`, field);
   }
+  const direct = SYNONYMS[value];
+  if (direct) return direct;
   const t = value.trim();
   if (t === '' || t === '未考核' || t === '无') return null;
   const r = SYNONYMS[t] ?? SYNONYMS[t.toLowerCase()];
@@ -50,7 +52,7 @@ export function ratingsOf(value: unknown, field = 'ratings'): Map<number, Rating
     throw new CwError('INVALID_TYPE', `${field}：${shown(value)} 不是年度考核表。可用：{"2021": "优秀", "2022": "合格"} 这样的“年份: 等次”对象。`, field);
   }
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const year = Number(k.trim().replace(/年(度)?$/, ''));
+    const year = k.length === 4 ? Number(k) : Number(k.trim().replace(/年(度)?$/, ''));
     if (!Number.isInteger(year) || year < 1950 || year > 2100) {
       throw new CwError('INVALID_TYPE', `${field}：${shown(k)} 不是年份。可用：四位年份，如 "2021"。`, field);
     }

@@ -1,6 +1,6 @@
 import { CwError } from '../../errors';
 import { civilOf, dayNumberOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
-import { Decimal, roundFen, fenText } from '../../money';
+import { ZERO, roundFen, fenText, sumOf } from '../../money';
 import { required } from '../../input';
 import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
@@ -72,19 +72,20 @@ function grade(w: Worker, years: number, trace: Trace, warnings: string[]): numb
 /** 三(六)1–3: 薪酬标准 = 基数 × 系数, split 80/20; 职业津贴; probation; failed year; no cut. */
 function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings: string[]): PayItem[] {
   const p = w.params;
-  const coefficient = p.num(`系数.${g}`);
-  const base = new Decimal(p.num('基数'));
-  const standard = base.times(coefficient);
-  if (trace.on) trace.add('薪酬标准', `基数 ${base.toFixed(2)} × 系数 ${coefficient} = ${fenText(standard)}`, bx('三(六)1；附件'));
-  const basic = roundFen(standard.times(p.num('基础工资比例')));
-  let performance = roundFen(standard.times(p.num('绩效工资比例')));
+  // The standard and its split depend only on the grade and the parameters: computed once per grade.
+  const { standard, basic, performance: fullPerformance } = p.memo(`pay.${g}`, () => {
+    const standard = p.dec('基数').times(p.dec(`系数.${g}`));
+    return { standard, basic: roundFen(standard.times(p.dec('基础工资比例'))), performance: roundFen(standard.times(p.dec('绩效工资比例'))) };
+  });
+  let performance = fullPerformance;
+  if (trace.on) trace.add('薪酬标准', `基数 ${p.dec('基数').toFixed(2)} × 系数 ${p.num(`系数.${g}`)} = ${fenText(standard)}`, bx('三(六)1；附件'));
   if (trace.on) trace.add('基础工资', `${fenText(standard)} × ${p.num('基础工资比例')} = ${fenText(basic)}`, p.source('基础工资比例'));
   const asOfYear = civilOf(w.asOf).y;
   if (w.probation) {
-    performance = new Decimal(0);
+    performance = ZERO;
     if (trace.on) trace.add('试用期', '按拟定岗位等级的基础工资发放，不发绩效工资', bx('三(六)3(5)'));
   } else if (w.ratings.get(asOfYear) === '不合格') {
-    performance = new Decimal(0);
+    performance = ZERO;
     if (trace.on) trace.add('绩效工资', `${asOfYear}年度考核不合格，不发放本年度绩效工资`, bx('三(六)3(4)'));
   } else if (trace.on) {
     trace.add('绩效工资', `${fenText(standard)} × ${p.num('绩效工资比例')} = ${fenText(performance)}（按年度考核发放）`, p.source('绩效工资比例'));
@@ -97,16 +98,16 @@ function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings
     const key = CERT_KEYS[w.certificate];
     const from = w.certificateDate === null ? null : startOfNextMonth(w.certificateDate);
     if (from !== null && w.asOf < from) {
-      items.push({ name: '职业津贴', amount: new Decimal(0) });
+      items.push({ name: '职业津贴', amount: ZERO });
       if (trace.on) trace.add('职业津贴', `${CERTIFICATE_NAMES[w.certificate]}于${isoOf(w.certificateDate!)}批准，自${isoOf(from)}起发放，计算日尚未发放`, bx('三(六)3(3)'));
     } else {
-      const amount = roundFen(new Decimal(p.num(key)));
+      const amount = roundFen(p.dec(key));
       items.push({ name: '职业津贴', amount });
       if (w.certificateDate === null) warnings.push('未提供取证日期（certificateDate），按已满批准次月发放职业津贴计算；请核对证书批准日期。');
       if (trace.on) trace.add('职业津贴', `${CERTIFICATE_NAMES[w.certificate]} ${fenText(amount)}${from !== null ? `（自${isoOf(from)}起）` : ''}`, `${p.source(key)}；${BENXI_DOC} 三(六)3(3)`);
     }
   }
-  const total = items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
+  const total = sumOf(items.map((i) => i.amount));
   if (w.currentPay !== null && total.lessThan(w.currentPay)) {
     const keep = roundFen(w.currentPay.minus(total));
     items.push({ name: '保留原标准补差', amount: keep });

@@ -1,0 +1,68 @@
+/**
+ * Deterministic generated workers for benchmarks. Local figures the documents do not publish
+ * (Xiamen 岗位津贴, Ningxia's level table, …) come from LOCAL_PARAMS: made-up example values,
+ * labelled as such, used only here and in tests — never as engine defaults.
+ */
+import { dayNumberOf, isoOf } from '../src/engine';
+
+/** A small seeded PRNG (mulberry32) so every run generates the same workers. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Example local parameters per policy (示例参数，非政策数额), for benches and tests only. */
+export const LOCAL_PARAMS: Record<string, Record<string, unknown>> = {};
+
+const POSTS: Record<string, string[]> = {
+  'benxi-2022': ['正职', '副职', '工作人员'],
+};
+
+/** `n` workers spread over the policies that have example parameters or need none. */
+export function generateWorkers(n: number, seed: number): Array<Record<string, unknown>> {
+  const rnd = prng(seed);
+  const policies = Object.keys(POSTS);
+  const out: Array<Record<string, unknown>> = [];
+  const ratings = ['优秀', '合格', '合格', '合格', '基本合格', '不合格'];
+  for (let i = 0; i < n; i++) {
+    const policy = policies[i % policies.length];
+    const posts = POSTS[policy];
+    const entry = dayNumberOf(1985 + Math.floor(rnd() * 38), 1 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28));
+    const w: Record<string, unknown> = {
+      policy,
+      post: posts[Math.floor(rnd() * posts.length)],
+      entryDate: isoOf(entry),
+      asOf: '2025-06-30',
+    };
+    if (rnd() < 0.3) w.certificate = ['助理社会工作师', '社会工作师', '高级社会工作师'][Math.floor(rnd() * 3)];
+    if (rnd() < 0.5) w.ratings = { 2022: ratings[Math.floor(rnd() * ratings.length)], 2023: ratings[Math.floor(rnd() * ratings.length)] };
+    if (LOCAL_PARAMS[policy]) w.params = LOCAL_PARAMS[policy];
+    out.push(w);
+  }
+  return out;
+}
+
+const BENXI_COEFFICIENTS = [1.0, 1.03, 1.06, 1.09, 1.12, 1.16, 1.2, 1.24, 1.28, 1.32, 1.36, 1.4, 1.44, 1.48, 1.52, 1.56];
+const START: Record<string, number> = { 正职: 5, 副职: 3, 工作人员: 1 };
+
+/**
+ * What a VLOOKUP pay sheet does per row, given the years already typed in a column: look up the
+ * grade from post and years, look up the coefficient, multiply by the base. No validation, no trace.
+ */
+export function benxiLookupBaseline(workers: Array<Record<string, unknown>>): number {
+  let sum = 0;
+  for (const w of workers) {
+    const entryYear = Number(String(w.entryDate).slice(0, 4));
+    const years = 2025 - entryYear;
+    const start = START[w.post as string] ?? 1;
+    const grade = Math.min(start + 11, start + Math.floor((years - 1) / 3));
+    sum += Math.round(3400 * BENXI_COEFFICIENTS[grade - 1] * 100) / 100;
+  }
+  return sum;
+}
