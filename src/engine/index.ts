@@ -29,3 +29,7 @@ export { certificateOf, CERTIFICATE_NAMES } from './vocab/certificates';
 export { postOf, roleOfTitle } from './vocab/posts';
 export { ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy, NINGXIA_MOUNTAIN_COUNTIES } from './policies/ningxia';
 export type { RegionalShare, ReservePool, LongServiceSubsidy } from './policies/ningxia';
+export { changchunServiceHallCheck, changchunCertificateTarget, changchunTrainingDue, parseChangchunPayTable } from './policies/changchun';
+export type { TrainingDue, PayTableStep } from './policies/changchun';
+export { tongzhouRatingCheck, tongzhouServiceAgreement, tongzhouContinuingEducation, tongzhouRetirement, tongzhouAverageWageCheck, TONGZHOU_DRAFT_WARNING } from './policies/tongzhou';
+export type { ServiceAgreement, TongzhouRetirement } from './policies/tongzhou';
