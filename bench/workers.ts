@@ -17,11 +17,32 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Example local parameters per policy (示例参数，非政策数额), for benches and tests only. */
-export const LOCAL_PARAMS: Record<string, Record<string, unknown>> = {};
+const NINGXIA_POSTS = ['两委正职', '两委副职', '两委其他专职成员', '专职工作人员'];
 
-const POSTS: Record<string, string[]> = {
+function ningxiaExample(): Record<string, unknown> {
+  const p: Record<string, unknown> = { 城市月平均工资: 7850 };
+  NINGXIA_POSTS.forEach((post, i) => {
+    p[`起始等级.${post}`] = [10, 7, 4, 1][i];
+    p[`每级年限.${post}`] = 3;
+    for (let level = 1; level <= 24; level++) p[`岗位等级薪酬.${post}.${level}`] = 800 + 75 * (level - 1) + 50 * (3 - i);
+  });
+  return p;
+}
+
+/**
+ * Example local parameters per policy — 示例参数，非政策数额: invented figures for the values
+ * the documents leave to local rules, used only by benches and tests, never as engine defaults.
+ */
+export const LOCAL_PARAMS: Record<string, Record<string, unknown>> = {
+  'xiamen-2020': { '岗位津贴.正职': 1800, '岗位津贴.副职': 1500, '岗位津贴.专职委员': 1200, '岗位津贴.其他社区工作者': 900 },
+  'ningxia-2024': ningxiaExample(),
+};
+
+/** Post categories per policy, for generated workers. */
+export const POSTS: Record<string, string[]> = {
   'benxi-2022': ['正职', '副职', '工作人员'],
+  'xiamen-2020': ['正职', '副职', '专职委员', '其他社区工作者'],
+  'ningxia-2024': NINGXIA_POSTS,
 };
 
 /** `n` workers spread over the policies that have example parameters or need none. */
