@@ -36,6 +36,17 @@ function ningxiaExample(): Record<string, unknown> {
 export const LOCAL_PARAMS: Record<string, Record<string, unknown>> = {
   'xiamen-2020': { '岗位津贴.正职': 1800, '岗位津贴.副职': 1500, '岗位津贴.专职委员': 1200, '岗位津贴.其他社区工作者': 900 },
   'ningxia-2024': ningxiaExample(),
+  'changchun-xinqu-2020': {
+    '薪酬表.社区正职': '0:4200;3:4400;6:4600;9:4800;12:5000;15:5200;18:5400;21:5600',
+    '薪酬表.其他两委成员': '0:3800;3:3950;6:4100;9:4250;12:4400;15:4550;18:4700;21:4850',
+    '薪酬表.普通工作人员': '0:3300;3:3420;6:3540;9:3660;12:3780;15:3900;18:4020;21:4140',
+  },
+  'tongzhou-draft': {
+    '职务工资.正职': 2600, '职务工资.副职': 2200, '职务工资.一般工作人员': 1800,
+    '专业技术等级工资.无': 0, '专业技术等级工资.助理社会工作师': 300, '专业技术等级工资.社会工作师': 500, '专业技术等级工资.高级社会工作师': 800,
+    综合补贴: 1500,
+    '绩效工资.正职': 1600, '绩效工资.副职': 1400, '绩效工资.一般工作人员': 1200,
+  },
 };
 
 /** Post categories per policy, for generated workers. */
@@ -43,6 +54,8 @@ export const POSTS: Record<string, string[]> = {
   'benxi-2022': ['正职', '副职', '工作人员'],
   'xiamen-2020': ['正职', '副职', '专职委员', '其他社区工作者'],
   'ningxia-2024': NINGXIA_POSTS,
+  'changchun-xinqu-2020': ['社区正职', '其他两委成员', '普通工作人员'],
+  'tongzhou-draft': ['正职', '副职', '一般工作人员'],
 };
 
 /** `n` workers spread over the policies that have example parameters or need none. */

@@ -33,3 +33,4 @@ export { changchunServiceHallCheck, changchunCertificateTarget, changchunTrainin
 export type { TrainingDue, PayTableStep } from './policies/changchun';
 export { tongzhouRatingCheck, tongzhouServiceAgreement, tongzhouContinuingEducation, tongzhouRetirement, tongzhouAverageWageCheck, TONGZHOU_DRAFT_WARNING } from './policies/tongzhou';
 export type { ServiceAgreement, TongzhouRetirement } from './policies/tongzhou';
+export { xiamenSocialInsuranceBase } from './policies/xiamen';

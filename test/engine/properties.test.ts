@@ -58,6 +58,9 @@ describe('properties (fast-check)', () => {
     const RANGES: Record<string, Record<string, [number, number]>> = {
       'benxi-2022': { 正职: [5, 16], 副职: [3, 14], 工作人员: [1, 12] },
       'xiamen-2020': { 正职: [7, 18], 副职: [5, 16], 专职委员: [3, 14], 其他社区工作者: [1, 12] },
+      // Ningxia and Changchun ranges follow the example local parameters in bench/workers.ts.
+      'ningxia-2024': { 两委正职: [10, 24], 两委副职: [7, 24], 两委其他专职成员: [4, 24], 专职工作人员: [1, 24] },
+      'changchun-xinqu-2020': { 社区正职: [1, 8], 其他两委成员: [1, 8], 普通工作人员: [1, 8] },
     };
     fc.assert(fc.property(workerArb.filter((w) => RANGES[w.policy] !== undefined), fc.constantFrom(...[[], ['merit'], ['national', 'provincial']]), (w, awards) => {
       const input = { ...inputOf(w), awards };
