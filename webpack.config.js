@@ -1,0 +1,131 @@
+/**
+ * Builds the Excel add-in into dist/addin/ (Microsoft's shared-runtime custom-functions layout):
+ *
+ *   functions.js           the CW custom functions (src/functions/functions.ts + the engine)
+ *   functions.json         their metadata, generated from the JSDoc by custom-functions-metadata
+ *   functions-zh-CN.json   the same metadata with Chinese descriptions and parameter names
+ *   taskpane.js            the React + Fluent UI task pane
+ *   taskpane.html          the one runtime page: loads office.js, functions.js and taskpane.js
+ *   manifest.xml           the manifest (URLs rewritten when CW_ADDIN_URL is set)
+ *   assets/icon-*.png      icons
+ *
+ * `npm run build` (production, minified) · `npm run start:addin` (https://localhost:3000 dev server).
+ */
+/* eslint-env node */
+'use strict';
+const path = require('path');
+const { sources } = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+require('./scripts/register-ts');
+
+const DEV_URL = 'https://localhost:3000/';
+const OUT = path.resolve(__dirname, 'dist', 'addin');
+const FUNCTIONS_ENTRY = './src/functions/functions.ts';
+
+/** Writes functions-zh-CN.json from the generated functions.json and src/functions/help.ts. */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LocalizedMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'LocalizedMetadataPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) {
+            compilation.errors.push(new Error('functions.json was not generated, so functions-zh-CN.json cannot be written'));
+            return;
+          }
+          // Fresh copy each build, so `webpack serve` picks up edits to help.ts.
+          delete require.cache[require.resolve('./src/functions/help.ts')];
+          delete require.cache[require.resolve('./src/functions/localize.ts')];
+          const { localizeMetadata } = require('./src/functions/localize.ts');
+          try {
+            const zh = localizeMetadata(JSON.parse(asset.source.source().toString()));
+            compilation.emitAsset('functions-zh-CN.json', new sources.RawSource(JSON.stringify(zh, null, 2) + '\n'));
+          } catch (e) {
+            compilation.errors.push(e);
+          }
+        },
+      );
+    });
+  }
+}
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const hostUrl = process.env.CW_ADDIN_URL ? process.env.CW_ADDIN_URL.replace(/\/?$/, '/') : DEV_URL;
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    entry: {
+      functions: FUNCTIONS_ENTRY,
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: OUT,
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                target: 'es2017',
+                transform: { react: { runtime: 'automatic' } },
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
+      new LocalizedMetadataPlugin(),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // Shared runtime: the functions and the pane run in this one page.
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (hostUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(hostUrl).split(DEV_URL.replace(/\/$/, '')).join(hostUrl.replace(/\/$/, ''))),
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // The pane carries React and Fluent UI; functions.js size is measured by `npm run bench`.
+      hints: false,
+    },
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: Number(process.env.npm_package_config_dev_server_port || 3000),
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+        }
+      : undefined,
+  };
+};
