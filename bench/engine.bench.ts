@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { assess, evaluate, normalizeWorker } from '../src/engine';
-import { generateWorkers, benxiLookupBaseline } from './workers';
+import { generateWorkers, benxiLookupBaseline, LOCAL_PARAMS } from './workers';
 
 export const title = '引擎吞吐量 / engine throughput (issue 2)';
 
@@ -45,12 +45,15 @@ export async function run(print: (line: string) => void): Promise<void> {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-'));
   const file = path.join(dir, 'workers.jsonl');
-  fs.writeFileSync(file, workers.map((w) => JSON.stringify(w)).join('\n') + '\n');
+  // The 参数表 goes once in a --params file, as a clerk's batch would carry it, not on every line.
+  fs.writeFileSync(file, workers.map(({ params: _shared, ...w }) => JSON.stringify(w)).join('\n') + '\n');
+  const paramsFile = path.join(dir, 'params.json');
+  fs.writeFileSync(paramsFile, JSON.stringify(LOCAL_PARAMS));
   const bin = path.join(__dirname, '..', '..', 'bin', 'cw.js');
   for (const flags of [['--no-trace'], []]) {
     const input = fs.openSync(file, 'r');
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, 'calc', ...flags], { stdio: [input, 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [bin, 'calc', '--params', paramsFile, ...flags], { stdio: [input, 'pipe', 'pipe'], maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     fs.closeSync(input);
     const lines = r.stdout.toString('utf8').trimEnd().split('\n');

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CwError, evaluate } from '../engine';
+import { CwError, evaluate, policyOf, POLICIES } from '../engine';
 import { Io } from './io';
 
 const HELP = `用法 / usage:
@@ -7,6 +7,8 @@ const HELP = `用法 / usage:
   cw calc --file worker.json  从文件读取（一个 JSON 对象，或每行一个的 JSON Lines 批量）
   cw calc < workers.jsonl     从标准输入批量读取 JSON Lines，每行输出一个结果
 选项 / options:
+  --params 参数.json          参数表：{"参数名": 值}，或按政策分组 {"ningxia-2024": {…}, "厦门": {…}}；
+                              适用于每名职工，职工自己的 params 中同名参数优先
   --no-trace                  不输出计算过程（trace 为空数组），批量时更快
   --compact                   单个结果也输出为一行
 出错时输出 {"error": {"code", "message"}}，退出码 2。
@@ -26,10 +28,43 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
+/**
+ * A 参数表 given once for a whole run (`--params`): flat for every policy, or grouped by policy.
+ * Workers share the same object, so the engine resolves it once.
+ */
+export type SharedParams = { all?: Record<string, unknown>; byPolicy: Map<string, Record<string, unknown>> };
+
+/** Reads a `--params` file: `{"参数名": 值}` or `{"<policy id or alias>": {"参数名": 值}}`. */
+export function sharedParamsOf(json: unknown): SharedParams {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CwError('INVALID_TYPE', '--params 文件不是参数表。可用：{"参数名": 值} 或 {"ningxia-2024": {"参数名": 值}}。', 'params');
+  }
+  const entries = Object.entries(json as Record<string, unknown>);
+  const grouped = entries.length > 0 && entries.every(([k, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && isPolicyName(k));
+  if (!grouped) return { all: json as Record<string, unknown>, byPolicy: new Map() };
+  return { byPolicy: new Map(entries.map(([k, v]) => [policyOf(k).id, v as Record<string, unknown>])) };
+}
+
+function isPolicyName(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return POLICIES.some((p) => p.id === n || p.name === name.trim() || p.aliases.some((a) => a.toLowerCase() === n));
+}
+
+function withShared(input: unknown, shared: SharedParams | undefined): unknown {
+  if (!shared || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const w = input as Record<string, unknown>;
+  let table = shared.all;
+  if (!table && typeof w.policy === 'string' && isPolicyName(w.policy)) table = shared.byPolicy.get(policyOf(w.policy).id);
+  if (!table) return input;
+  const own = w.params;
+  const params = own && typeof own === 'object' && !Array.isArray(own) ? { ...table, ...(own as object) } : own ?? table;
+  return { ...w, params };
+}
+
 /** Evaluates one input line/object to the text to print, and whether it failed. */
-function evaluateText(text: string, where: string, trace: boolean, pretty: boolean): { out: string; failed: boolean } {
+function evaluateText(text: string, where: string, trace: boolean, pretty: boolean, shared?: SharedParams): { out: string; failed: boolean } {
   try {
-    const result = evaluate(parseJson(text, where), { trace });
+    const result = evaluate(withShared(parseJson(text, where), shared), { trace });
     if (!trace) result.trace = [];
     return { out: pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result), failed: false };
   } catch (e) {
@@ -38,7 +73,7 @@ function evaluateText(text: string, where: string, trace: boolean, pretty: boole
 }
 
 /** Evaluates JSON Lines (one worker per line; blank lines skipped), one result line per input line. */
-export function evaluateLines(text: string, trace: boolean, write: (chunk: string) => void): { count: number; failed: number } {
+export function evaluateLines(text: string, trace: boolean, write: (chunk: string) => void, shared?: SharedParams): { count: number; failed: number } {
   let count = 0;
   let failed = 0;
   let buffer: string[] = [];
@@ -51,7 +86,7 @@ export function evaluateLines(text: string, trace: boolean, write: (chunk: strin
     start = end + 1;
     lineNo++;
     if (line === '') continue;
-    const r = evaluateText(line, `第${lineNo}行`, trace, false);
+    const r = evaluateText(line, `第${lineNo}行`, trace, false, shared);
     count++;
     if (r.failed) failed++;
     buffer.push(r.out);
@@ -75,6 +110,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   let trace = true;
   let pretty = true;
   let file: string | undefined;
+  let paramsFile: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -90,10 +126,22 @@ export async function run(args: string[], io: Io): Promise<number> {
         return 2;
       }
     } else if (a.startsWith('--file=')) file = a.slice(7);
+    else if (a === '--params') paramsFile = args[++i] ?? '';
+    else if (a.startsWith('--params=')) paramsFile = a.slice(9);
     else if (a.startsWith('--')) {
-      io.stdout(JSON.stringify(errorJson(new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--file、--no-trace、--compact。`))) + '\n');
+      io.stdout(JSON.stringify(errorJson(new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--file、--params、--no-trace、--compact。`))) + '\n');
       return 2;
     } else positional.push(a);
+  }
+  let shared: SharedParams | undefined;
+  if (paramsFile !== undefined) {
+    try {
+      shared = sharedParamsOf(parseJson(fs.readFileSync(paramsFile, 'utf8'), `参数文件 ${paramsFile} `));
+    } catch (e) {
+      const err = e instanceof CwError ? e : new CwError('REQUIRED', `无法读取参数文件 ${paramsFile}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}。`, 'params');
+      io.stdout(JSON.stringify(errorJson(err)) + '\n');
+      return 2;
+    }
   }
   let text: string;
   if (file !== undefined) {
@@ -115,10 +163,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   // One JSON document (possibly pretty-printed over several lines), or JSON Lines.
   const single = trimmed.startsWith('{') && !/\}\s*\r?\n\s*\{/.test(trimmed);
   if (single) {
-    const r = evaluateText(trimmed, file ? `文件 ${file} ` : '输入', trace, pretty);
+    const r = evaluateText(trimmed, file ? `文件 ${file} ` : '输入', trace, pretty, shared);
     io.stdout(r.out + '\n');
     return r.failed ? 2 : 0;
   }
-  const { failed } = evaluateLines(text, trace, io.stdout);
+  const { failed } = evaluateLines(text, trace, io.stdout, shared);
   return failed > 0 ? 2 : 0;
 }

@@ -40,9 +40,39 @@ export class ParamTable {
     this.byKey = new Map(defs.map((d) => [d.key, d]));
   }
 
-  /** Resolves overrides against the defaults; unknown keys and bad values are errors. */
+  /**
+   * Resolves overrides against the defaults; unknown keys and bad values are errors.
+   * The same 参数表 arrives with every row of a sheet or batch, so a resolved view is reused
+   * for the same object (overrides are read-only input: nothing in cwkit mutates them) and,
+   * for small tables, the same content; its memoised values (pay per grade, parsed tables)
+   * are then shared across rows.
+   */
   resolve(overrides?: ParamOverrides | null): ParamView {
-    if (!overrides) return new ParamView(this, EMPTY);
+    if (!overrides) return (this.defaults ??= new ParamView(this, EMPTY));
+    const known = this.byObject.get(overrides);
+    if (known) return known;
+    const keys = Object.keys(overrides);
+    let signature: string | undefined;
+    if (keys.length <= SMALL_TABLE) {
+      signature = '';
+      for (const k of keys) signature += k + '\u0000' + String(overrides[k]) + '\u0001';
+      const same = this.byContent.get(signature);
+      if (same) return same;
+    }
+    const view = this.parse(overrides);
+    this.byObject.set(overrides, view);
+    if (signature !== undefined) {
+      if (this.byContent.size >= 256) this.byContent.clear();
+      this.byContent.set(signature, view);
+    }
+    return view;
+  }
+
+  private defaults?: ParamView;
+  private readonly byObject = new WeakMap<object, ParamView>();
+  private readonly byContent = new Map<string, ParamView>();
+
+  private parse(overrides: ParamOverrides): ParamView {
     const parsed = new Map<string, ParamValue>();
     for (const rawKey of Object.keys(overrides)) {
       const key = rawKey.trim();
@@ -59,6 +89,8 @@ export class ParamTable {
 }
 
 const EMPTY = new Map<string, ParamValue>();
+/** Override tables up to this many keys are also recognised by content (cheap to compare). */
+const SMALL_TABLE = 12;
 
 function parseParamValue(def: ParamDef, raw: unknown, policyName: string): ParamValue {
   const where = `${policyName}参数“${def.key}”`;

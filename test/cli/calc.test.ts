@@ -81,6 +81,29 @@ describe('cw calc', () => {
     expect(JSON.parse(missing.out).error.message).toContain('无法读取文件');
   });
 
+  test('--params gives a 参数表 once for a batch, flat or grouped by policy; a worker’s own params win', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-'));
+    const grouped = path.join(dir, 'grouped.json');
+    fs.writeFileSync(grouped, JSON.stringify({ 厦门: { '岗位津贴.其他社区工作者': 0 }, 'benxi-2022': { 基数: 3600 } }));
+    const lines = [
+      '{"policy":"厦门","post":"其他","entryDate":"2014-06-01","asOf":"2021-06-01"}',
+      '{"policy":"benxi","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01"}',
+      '{"policy":"benxi","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01","params":{"基数":3500}}',
+    ].join('\n');
+    const r = await cw(['calc', '--params', grouped, '--no-trace'], lines);
+    const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0].grade).toBe(3);
+    expect(out[0].total).toBe('2357.14'); // POLICY-NOTES §3 worked example: 1650 + 707.14
+    expect(out[1].total).toBe('4752.00'); // 3600 × 1.32
+    expect(out[2].total).toBe('4620.00'); // 3500 × 1.32
+    const flat = path.join(dir, 'flat.json');
+    fs.writeFileSync(flat, JSON.stringify({ 基数: 3600 }));
+    expect(JSON.parse((await cw(['calc', '--params', flat, DONE_WHEN])).out).total).toBe('4952.00');
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '[1]');
+    expect(JSON.parse((await cw(['calc', '--params', bad, DONE_WHEN])).out).error.code).toBe('INVALID_TYPE');
+  });
+
   test('unknown command and option', async () => {
     expect((await cw(['calcu'])).code).toBe(2);
     expect(JSON.parse((await cw(['calc', '--fast'])).out).error.code).toBe('UNKNOWN_FIELD');

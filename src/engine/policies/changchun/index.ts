@@ -56,7 +56,7 @@ export function parseChangchunPayTable(text: string, key: string): PayTableStep[
 /** The pay table in force for a post (a required parameter without default). */
 function payTableOf(p: ParamView, post: string): { key: string; steps: PayTableStep[] } {
   const key = `薪酬表.${post}`;
-  return { key, steps: parseChangchunPayTable(p.get(key) as string, key) };
+  return { key, steps: p.memo(`table.${key}`, () => parseChangchunPayTable(p.get(key) as string, key)) };
 }
 
 // ───────────────────────── rules ─────────────────────────

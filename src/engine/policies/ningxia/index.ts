@@ -1,6 +1,6 @@
 import { CwError, shown } from '../../errors';
 import { dayNumberOf, civilOf, isoOf, wholeMonthsBetween } from '../../dates';
-import { Decimal, roundFen, fenText } from '../../money';
+import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
 import { ratingOf } from '../../vocab/ratings';
@@ -98,7 +98,8 @@ function grade(w: Worker, years: number, trace: Trace): number {
   const bonus = p.num('晋升年限调整.优秀');
   const delay = p.num('晋升年限调整.不合格');
   const serviceYears = new Decimal(Math.round(years * 12)).div(12);
-  const effective = serviceYears.plus(new Decimal(bonus).times(excellentYears.length)).minus(new Decimal(delay).times(failedYears.length));
+  const effective = excellentYears.length + failedYears.length === 0 ? serviceYears
+    : serviceYears.plus(p.dec('晋升年限调整.优秀').times(excellentYears.length)).minus(p.dec('晋升年限调整.不合格').times(failedYears.length));
   if (trace.on) {
     const parts = [`社区工作年限 ${+serviceYears.toFixed(4)} 年`];
     if (excellentYears.length) parts.push(`+ ${bonus} × ${excellentYears.length} 个优秀（${excellentYears.join('、')}年）`);
@@ -156,13 +157,13 @@ export function ningxiaLongServiceSubsidy(
     throw new CwError('INVALID_NUMBER', `years：${shown(years)} 不是有效的任职年限。可用：≥ 0 的年数。`, 'years');
   }
   if (tier === null) {
-    return { amount: new Decimal(0), tier: null, key: null, citation, basis: '未获自治区党委政府、国家部委或党中央、国务院表彰，不享受' };
+    return { amount: ZERO, tier: null, key: null, citation, basis: '未获自治区党委政府、国家部委或党中央、国务院表彰，不享受' };
   }
   if (years < min) {
-    return { amount: new Decimal(0), tier, key: null, citation, basis: `累计任职 ${+years.toFixed(4)} 年，未满${min}年，不享受` };
+    return { amount: ZERO, tier, key: null, citation, basis: `累计任职 ${+years.toFixed(4)} 年，未满${min}年，不享受` };
   }
   const key = `长期任职补贴.${tier === 'national' ? '国家级' : '省部级'}.${retired ? '退休' : '在职'}`;
-  const amount = roundFen(new Decimal(params.num(key)));
+  const amount = roundFen(params.dec(key));
   const honour = tier === 'national' ? '党中央、国务院表彰' : '自治区党委政府、国家部委表彰';
   return {
     amount, tier, key, citation,
@@ -180,20 +181,20 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
   const post = required(w.post, 'post', '岗位类别（post）');
   const items: PayItem[] = [];
 
-  const wage = new Decimal(p.num('城市月平均工资'));
+  const wage = p.dec('城市月平均工资');
   const ratio = p.num('基本薪酬比例');
-  const basic = roundFen(wage.times(ratio));
+  const basic = p.memo('基本薪酬', () => roundFen(wage.times(p.dec('基本薪酬比例'))));
   items.push({ name: '基本薪酬', amount: basic });
   if (trace.on) trace.add('基本薪酬', `地级市上年度月平均工资 ${fenText(wage)} × ${ratio} = ${fenText(basic)}`, `${p.source('城市月平均工资')}；${p.source('基本薪酬比例')}`);
 
   const tableKey = `岗位等级薪酬.${post}.${level}`;
-  const levelPay = roundFen(new Decimal(p.num(tableKey)));
+  const levelPay = roundFen(p.dec(tableKey));
   items.push({ name: '岗位等级薪酬', amount: levelPay });
   if (trace.on) trace.add('岗位等级薪酬', `${post}${level}级 ${fenText(levelPay)}`, p.source(tableKey));
 
   if (w.star !== null) {
     const key = `星级补贴.${w.star}`;
-    const amount = roundFen(new Decimal(p.num(key)));
+    const amount = roundFen(p.dec(key));
     items.push({ name: '星级补贴', amount });
     if (trace.on) trace.add('星级补贴', `${w.star}星级社区党组织 ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：“一至五星级…每月100至500元”按每星100元逐级对应（1星100 … 5星500）');
   } else if (trace.on) {
@@ -203,7 +204,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
   const eduClass = w.education === null ? undefined : EDUCATION_CLASS[w.education];
   if (eduClass) {
     const key = `学历津贴.${eduClass}`;
-    const amount = roundFen(new Decimal(p.num(key)));
+    const amount = roundFen(p.dec(key));
     items.push({ name: '学历津贴', amount });
     if (trace.on) trace.add('学历津贴', `${w.education}${w.education === eduClass ? '' : `（${eduClass}）`} ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：按学历（国家承认）计发，与学位无关；大专 = 专科，硕士、博士研究生 = 研究生');
   } else if (trace.on) {
@@ -216,17 +217,17 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     if (w.certificateDate !== null && w.certificateDate > w.asOf) {
       if (trace.on) trace.add('职业津贴', `${name}取证日期 ${isoOf(w.certificateDate)} 晚于计算日，不发放`, nx('四 明确薪酬标准'));
     } else {
-      const amount = roundFen(new Decimal(p.num(key)));
+      const amount = roundFen(p.dec(key));
       items.push({ name: '职业津贴', amount });
       if (w.certificateDate === null) warnings.push('未提供取证日期（certificateDate），按计算日已持证发放职业津贴；请核对取证日期。');
       if (trace.on) trace.add('职业津贴', `${name} ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：文件未规定起发时点，自取证之日起计发');
     }
   }
 
-  const standard = items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
-  const perfRatio = p.num('绩效薪酬比例');
-  const performance = roundFen(standard.times(perfRatio));
+  const standard = items.reduce((s, i) => s.plus(i.amount), ZERO);
   if (trace.on) {
+    const perfRatio = p.num('绩效薪酬比例');
+    const performance = roundFen(standard.times(p.dec('绩效薪酬比例')));
     trace.add('薪酬（含五险一金）', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${fenText(standard)}；“五险一金”在此薪酬内列支，不另加`, nx('四 明确薪酬标准'), 'POLICY-NOTES §4：薪酬标准含“五险一金”');
     trace.add(
       '其中绩效薪酬',
@@ -246,7 +247,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     if (trace.on) trace.add('长期任职奖励补贴', `${s.basis}${s.amount.greaterThan(0) ? '；不属于四部分薪酬，不计入绩效薪酬基数' : ''}`, s.key ? p.source(s.key) : s.citation, 'cwkit 宁夏取舍：以社区工作年限代替书记、主任累计任职年限（需人工核对）');
   }
 
-  const total = items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
+  const total = items.reduce((s, i) => s.plus(i.amount), ZERO);
   if (w.currentPay !== null && total.lessThan(w.currentPay)) {
     warnings.push(`按宁夏标准计算的薪酬 ${fenText(total)} 低于现行薪酬 ${fenText(w.currentPay)}；文件未规定保留原标准，请按当地过渡办法处理。`);
   }

@@ -64,7 +64,7 @@ function pay(w: Worker, years: number, _grade: number | null, trace: Trace, warn
   const keys = [`职务工资.${post}`, certKey(w.certificate), '综合补贴', `绩效工资.${post}`];
   requireParams(p, keys, tz('第十一条(三)'));
   const names = ['职务工资', '专业技术等级工资', '综合补贴', '绩效工资'];
-  const items: PayItem[] = keys.map((key, i) => ({ name: names[i], amount: roundFen(new Decimal(p.num(key))) }));
+  const items: PayItem[] = keys.map((key, i) => ({ name: names[i], amount: roundFen(p.dec(key)) }));
   if (trace.on) {
     const postNote = post === '正职' ? '（社区党组织书记、居委会主任；社区服务站站长享受正职待遇，第九条）' : '';
     trace.add('职务工资', `${post}${postNote} ${fenText(items[0].amount)}`, p.source(keys[0]));
@@ -76,7 +76,7 @@ function pay(w: Worker, years: number, _grade: number | null, trace: Trace, warn
   if (years >= threshold) {
     const reading = 'cwkit 解读（通州 第三十五条）：“可探索给予”特殊补贴；参数表提供了数额即按此计发，未提供则只提示符合年限条件，不报错';
     if (p.has('长期任职特殊补贴')) {
-      const amount = roundFen(new Decimal(p.num('长期任职特殊补贴')));
+      const amount = roundFen(p.dec('长期任职特殊补贴'));
       items.push({ name: '长期任职特殊补贴', amount });
       if (trace.on) trace.add('长期任职特殊补贴', `社区任职 ${years} 年（满${threshold}年）${fenText(amount)}；另须有突出贡献、群众认可，名额由区主管部门和区财政部门确定`, p.source('长期任职特殊补贴'), reading);
     } else {

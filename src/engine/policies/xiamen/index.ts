@@ -1,6 +1,6 @@
 import { CwError } from '../../errors';
 import { addMonths, civilOf, endOfPreviousMonth, isoOf, parseDate, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
-import { Decimal, roundFen, fenText } from '../../money';
+import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { postInEffect } from '../../tenure';
 import { Trace } from '../../trace';
@@ -39,7 +39,7 @@ function checkInForce(w: Worker, trace: Trace, warnings: string[]): void {
   const start = dateParam(p, '施行日期');
   const years = p.num('有效期年数');
   const end = addMonths(start, Math.round(years * 12)) - 1;
-  trace.add('适用政策', `${XIAMEN_DOC}《厦门市社区工作者管理办法（试行）》，${isoOf(start)} 起施行，有效期${years}年（至${isoOf(end)}）`, p.source('有效期年数'));
+  if (trace.on) trace.add('适用政策', `${XIAMEN_DOC}《厦门市社区工作者管理办法（试行）》，${isoOf(start)} 起施行，有效期${years}年（至${isoOf(end)}）`, p.source('有效期年数'));
   if (w.asOf < start) {
     warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${XIAMEN_DOC}施行日期 ${isoOf(start)}（第三十六条）：仍按本办法计算，请核对当时适用的规定。`);
     trace.add('有效期提示', `计算日期早于施行日期 ${isoOf(start)}，仍按本办法计算`, p.source('施行日期'));
@@ -95,8 +95,8 @@ function countedYears(w: Worker, trace: Trace): number {
     else if (r === '不合格') failed++;
   }
   if (excellent + basic + failed > 0) {
-    const plus = new Decimal(p.num('考核.优秀缩短年限')).times(excellent);
-    const minus = new Decimal(p.num('考核.基本合格延长年限')).times(basic).plus(new Decimal(p.num('考核.不合格延长年限')).times(failed));
+    const plus = p.dec('考核.优秀缩短年限').times(excellent);
+    const minus = p.dec('考核.基本合格延长年限').times(basic).plus(p.dec('考核.不合格延长年限').times(failed));
     const before = eff;
     eff = eff.plus(plus).minus(minus);
     if (trace.on) {
@@ -110,7 +110,7 @@ function countedYears(w: Worker, trace: Trace): number {
   }
   if (eff.isNegative()) {
     if (trace.on) trace.add('有效年限', `${yearsText(eff)} 年低于0，按0年计（等级不低于起点等级）`, xm('第十一条（二）'));
-    eff = new Decimal(0);
+    eff = ZERO;
   }
   if (trace.on) trace.add('有效年限', `${yearsText(eff)} 年`, xm('第十一条（二）'));
   return eff.toNumber();
@@ -127,7 +127,8 @@ function levelOf(w: Worker, post: XiamenPost, years: number, trace: Trace): numb
   const start = p.num(`起始等级.${post}`);
   const top = p.num(`最高等级.${post}`);
   const step = p.num('每级年限');
-  const steps = Math.max(0, new Decimal(years).div(step).floor().toNumber());
+  // years is a whole number of months ÷ 12 (plus half-years): floor of the quotient is exact here.
+  const steps = Math.max(0, Math.floor(years / step));
   let level = Math.max(start, Math.min(top, start + steps));
   if (trace.on) {
     trace.add(
@@ -173,7 +174,7 @@ function educationAllowance(w: Worker, trace: Trace): Decimal | null {
     const degreeText = w.degree === null ? '未填学位（按无学位）' : w.degree;
     how = `${w.education ?? '未填学历'} + ${degreeText}，学历学位不同级，按较高一项单证（${LEVEL_KEY[level]}）`;
   }
-  const amount = roundFen(new Decimal(p.num(key)));
+  const amount = roundFen(p.dec(key));
   if (trace.on) {
     trace.add('学历津贴', `${how} → ${fenText(amount)}`, p.source(key),
       'POLICY-NOTES §3：学历与学位不同级时，取较高一级的“取得学历或者学位证书之一”标准');
@@ -187,7 +188,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
   const post = postInEffect(w, new Trace(false), xm('第十一条（二）'), []) as XiamenPost;
   const lv = level ?? levelOf(w, post, years, trace);
   const items = foundationItems(w, post, lv, trace);
-  const foundation = items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
+  const foundation = p.memo(`foundation.${post}.${lv}`, () => items.reduce((s, i) => s.plus(i.amount), ZERO));
   const out: PayItem[] = [];
   if (w.probation) {
     const ratio = p.num('试用期基础工资比例');
@@ -201,7 +202,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     out.push(...items);
     const share = p.num('基础工资占比');
     const perfShare = p.num('绩效占比');
-    const performance = roundFen(foundation.times(perfShare).div(share));
+    const performance = p.memo(`performance.${post}.${lv}`, () => roundFen(foundation.times(perfShare).div(share)));
     out.push({ name: '绩效报酬', amount: performance });
     if (trace.on) {
       trace.add('绩效报酬', `基础工资 ${fenText(foundation)} × ${perfShare} ÷ ${share} = ${fenText(performance)}`, `${p.source('绩效占比')}；${p.source('基础工资占比')}`,
@@ -223,7 +224,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
       if (trace.on) trace.add('职业津贴', `${name}于${isoOf(w.certificateDate)}取得，计算日尚未取得，不发放`, xm('第十三条（三）'));
     } else {
       const key = CERT_KEYS[w.certificate];
-      const amount = roundFen(new Decimal(p.num(key)));
+      const amount = roundFen(p.dec(key));
       out.push({ name: '职业津贴', amount });
       if (trace.on) trace.add('职业津贴', `${name} ${fenText(amount)}`, p.source(key));
     }
@@ -234,11 +235,13 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
 /** 基本工资, 岗位工资 and 岗位津贴 of a post and level (the 基础工资 of 第十一条), each rounded to the fen. */
 function foundationItems(w: Worker, post: XiamenPost, level: number, trace: Trace): PayItem[] {
   const p = w.params;
-  const basic = roundFen(new Decimal(p.num(`基本工资.${post}`)));
-  const first = new Decimal(p.num('岗位工资.一级'));
-  const stepWage = new Decimal(p.num('岗位工资.级差'));
-  const postWage = roundFen(first.plus(stepWage.times(level - 1)));
-  const allowance = roundFen(new Decimal(p.num(`岗位津贴.${post}`)));
+  const first = p.dec('岗位工资.一级');
+  const stepWage = p.dec('岗位工资.级差');
+  const { basic, postWage, allowance } = p.memo(`wages.${post}.${level}`, () => ({
+    basic: roundFen(p.dec(`基本工资.${post}`)),
+    postWage: roundFen(first.plus(stepWage.times(level - 1))),
+    allowance: roundFen(p.dec(`岗位津贴.${post}`)),
+  }));
   if (trace.on) {
     trace.add('基本工资', `${post} ${fenText(basic)}`, p.source(`基本工资.${post}`));
     trace.add('岗位工资', `${level}级：${first} + ${stepWage} × (${level} − 1) = ${fenText(postWage)}`, `${p.source('岗位工资.级差')}；${TABLE}`);
@@ -261,9 +264,9 @@ export function xiamenSocialInsuranceBase(w: Worker, level?: number | null, trac
   const p = w.params;
   const post = postInEffect(w, trace, xm('第十一条（二）'), warnings) as XiamenPost;
   const lv = level ?? levelOf(w, post, countedYears(w, trace), trace);
-  const wages = foundationItems(w, post, lv, trace).reduce((s, i) => s.plus(i.amount), new Decimal(0));
+  const wages = foundationItems(w, post, lv, trace).reduce((s, i) => s.plus(i.amount), ZERO);
   const ratio = p.num('社保.最低基数比例');
-  const average = new Decimal(p.num('社保.全省平均工资'));
+  const average = p.dec('社保.全省平均工资');
   const floor = roundFen(average.times(ratio));
   const base = wages.lessThan(floor) ? floor : wages;
   if (trace.on) {
