@@ -164,7 +164,7 @@ type ItemRequest = { kind: 'total' } | { kind: 'detail' } | { kind: 'one'; name:
 function itemArg(fn: FnId, v: unknown): ItemRequest {
   if (isBlank(v)) return { kind: 'total' };
   if (typeof v !== 'string') {
-    throw new CwError('UNKNOWN_ITEM', `${label(fn, 'item')}：${shownValue(v)} 不是薪酬项目名称。可用：项目名称（如“基础工资”），省略表示合计，“${DETAIL_WORD}”列出全部项目。`, label(fn, 'item'));
+    throw new CwError('INVALID_TYPE', `${label(fn, 'item')}：${shownValue(v)} 不是薪酬项目名称。可用：项目名称（如“基础工资”），省略表示合计，“${DETAIL_WORD}”列出全部项目。`, label(fn, 'item'));
   }
   const t = v.trim();
   if (t === DETAIL_WORD) return { kind: 'detail' };
