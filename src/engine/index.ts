@@ -34,3 +34,5 @@ export type { TrainingDue, PayTableStep } from './policies/changchun';
 export { tongzhouRatingCheck, tongzhouServiceAgreement, tongzhouContinuingEducation, tongzhouRetirement, tongzhouAverageWageCheck, TONGZHOU_DRAFT_WARNING } from './policies/tongzhou';
 export type { ServiceAgreement, TongzhouRetirement } from './policies/tongzhou';
 export { xiamenSocialInsuranceBase } from './policies/xiamen';
+export { benxiCityFunding, benxiTermChecks } from './policies/benxi';
+export type { CityFunding } from './policies/benxi';

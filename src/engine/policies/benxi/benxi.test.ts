@@ -122,3 +122,19 @@ describe('本溪 staffing and exit', () => {
     expect(exits({ 2018: '不合格', 2020: '不合格', 2022: '不合格' })[0].message).toContain('累计3年');
   });
 });
+
+describe('本溪 funding, secondment and probation', () => {
+  const { benxiCityFunding, benxiTermChecks } = jest.requireActual('./index');
+  test('city share: 30% × 1,000 + 30% × 100 = 330 per approved head per month (三(六)5)', () => {
+    const f = benxiCityFunding(120);
+    expect(f.perHead.toFixed(2)).toBe('330.00');
+    expect(f.monthly.toFixed(2)).toBe('39600.00');
+    expect(() => benxiCityFunding(-1)).toThrow(/核定人数/);
+  });
+
+  test('secondment over 1 month is an error (三(八)2); probation over 6 months a warning (三(五))', () => {
+    expect(benxiTermChecks({ secondmentMonths: 1, probationMonths: 6 })).toEqual([]);
+    const f = benxiTermChecks({ secondmentMonths: 2, probationMonths: 7 });
+    expect(f.map((x: { rule: string; severity: string }) => `${x.rule}:${x.severity}`)).toEqual(['借调时间:error', '试用期:warning']);
+  });
+});

@@ -7,6 +7,8 @@ import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { educationRank } from '../../vocab/education';
 import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker } from '../../types';
 import type { ParamView } from '../../params';
+import type { Citation } from '../../citation';
+import type { Decimal } from '../../money';
 import type { Trace } from '../../trace';
 import { BENXI_DOC, benxiParams, bx } from './params';
 
@@ -144,6 +146,48 @@ function exitTriggers(w: Worker): Finding[] {
     message: `${why}（${runs.years.join('、')}年），属于连续${consecutive}年或累计${cumulative}年考核不合格的退出情形。`,
     action: '依法依规解除劳动合同；属于社区“两委”成员的，按相关法律法规履行退出程序。',
   }];
+}
+
+/** City funding for a county (三(六)5): per approved head per month. */
+export interface CityFunding {
+  perHead: Decimal;
+  heads: number;
+  /** Monthly city share for all approved heads; the rest is the county's. */
+  monthly: Decimal;
+  citation: Citation;
+  basis: string;
+}
+
+/**
+ * 三(六)5: the city pays, per approved head per month, 30% of the 1,000-yuan living subsidy and
+ * 30% of the 100-yuan adjustment (330 yuan); the county pays the rest.
+ */
+export function benxiCityFunding(approvedHeads: number, params: ParamView = benxiParams.resolve(null)): CityFunding {
+  if (!Number.isInteger(approvedHeads) || approvedHeads < 0) {
+    throw new CwError('INVALID_NUMBER', `核定人数：${approvedHeads} 无效。可用：0 或正整数。`, 'approvedHeads');
+  }
+  const share = params.dec('市级补助.比例');
+  const a = params.dec('市级补助.生活补贴基数');
+  const b = params.dec('市级补助.调整补贴基数');
+  const perHead = roundFen(a.times(share).plus(b.times(share)));
+  return {
+    perHead, heads: approvedHeads, monthly: roundFen(perHead.times(approvedHeads)), citation: bx('三(六)5'),
+    basis: `${fenText(a)} × ${share} + ${fenText(b)} × ${share} = ${fenText(perHead)} 元/人·月，其余由县区财政承担`,
+  };
+}
+
+/** 三(八)2 and 三(五): a secondment over 1 month, or a probation over 6 months, is a finding. */
+export function benxiTermChecks(facts: { secondmentMonths?: number; probationMonths?: number }, params: ParamView = benxiParams.resolve(null)): Finding[] {
+  const out: Finding[] = [];
+  const maxSecondment = params.num('借调.最长月数');
+  if (facts.secondmentMonths !== undefined && facts.secondmentMonths > maxSecondment) {
+    out.push({ severity: 'error', rule: '借调时间', citation: bx('三(八)2'), message: `借调 ${facts.secondmentMonths} 个月，超过 ${maxSecondment} 个月上限。`, action: '结束借调或按规定报批；借调须经街道（乡镇）同意并向县、区主管部门报备。' });
+  }
+  const maxProbation = params.num('试用期.最长月数');
+  if (facts.probationMonths !== undefined && facts.probationMonths > maxProbation) {
+    out.push({ severity: 'warning', rule: '试用期', citation: bx('三(五)'), message: `试用期 ${facts.probationMonths} 个月，超过一般不超过 ${maxProbation} 个月的规定。`, action: '试用期满经街道（乡镇）考核合格后正式上岗。' });
+  }
+  return out;
 }
 
 /** 本溪 · benxi-2022. */
