@@ -152,3 +152,34 @@ export function serialOfDate(d: Date): number {
 export function yearOfSerial(serial: number): number {
   return civilOf(fromExcelSerial(serial)).y;
 }
+
+/** What a workbook cell holds, for HyperFormula: formulas as `=…` text, dates as serials, merged slaves empty. */
+export function cellContent(cell: import('exceljs').Cell): unknown {
+  if (cell.isMerged && cell.master !== cell) return null;
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return serialOfDate(v);
+  if (typeof v === 'object') {
+    const o = v as { formula?: string; sharedFormula?: string; richText?: { text: string }[]; error?: string };
+    if (o.formula !== undefined) return hfFormula(o.formula);
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.error) return o.error;
+    throw new Error(`unsupported cell value at ${cell.address}: ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** Every worksheet of an exceljs workbook as HyperFormula sheet contents. */
+export function workbookToSheets(wb: import('exceljs').Workbook): Record<string, unknown[][]> {
+  const sheets: Record<string, unknown[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: unknown[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) row.push(cellContent(ws.getCell(r, c)));
+      rows.push(row);
+    }
+    sheets[ws.name] = rows;
+  });
+  return sheets;
+}
