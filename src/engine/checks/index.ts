@@ -1,0 +1,5 @@
+/** Roster checks: every staffing and roster rule of a policy, run through the engine's policy functions. */
+export { checkRoster } from './check';
+export { CheckCancelled } from './types';
+export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCounts, CommunitySummary } from './types';
+export { counterFor, UnitCounts } from './counts';

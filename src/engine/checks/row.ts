@@ -1,0 +1,407 @@
+import { CwError } from '../errors';
+import { DayNumber, civilOf, dayNumberOf, isoOf, parseDate, toExcelSerial, wholeYearsBetween } from '../dates';
+import { normalizeWorker } from '../input';
+import { parseResidentId } from '../idcard';
+import { sexOf, NATIONAL_RETIREMENT } from '../retirement';
+import { ratingOf } from '../vocab/ratings';
+import type { Rating } from '../vocab/ratings';
+import { educationOf, degreeOf } from '../vocab/education';
+import { certificateOf } from '../vocab/certificates';
+import type { CertificateLevel } from '../vocab/certificates';
+import { postOf } from '../vocab/posts';
+import type { Role } from '../vocab/posts';
+import type { Citation } from '../citation';
+import type { Finding, Policy, Sex, Worker, WorkerFacts } from '../types';
+import type { ParamView } from '../params';
+import { electedOf, isBlank, nameOf, numberOf, textOf, yesNoOf } from '../roster/cells';
+import { parseTitles } from '../roster/titles';
+import type { Titles } from '../roster/titles';
+import type { Cell } from '../roster/types';
+import type { FindingPlace, RosterFinding } from './types';
+
+/** Citations of the roster-data rules (they rest on the national ID standard and the product's notes, not on a policy). */
+export const ID_STANDARD: Citation = { doc: 'GB 11643-1999《公民身份号码》', article: '4 号码的结构（出生日期码、顺序码、校验码）' };
+export const NOTES = (article: string): Citation => ({ doc: 'cwkit 政策解读（POLICY-NOTES）', article });
+export const ROSTER_RULES: Citation = { doc: 'cwkit 设计说明（DESIGN.md）', article: '花名册（Rosters）' };
+
+/** Builds a finding at a place, in a fixed key order (JSON output reads the same every time). */
+export function findingAt(place: FindingPlace, f: Finding, extra: { column?: string; year?: number; rows?: number[] } = {}): RosterFinding {
+  const out: RosterFinding = {
+    severity: f.severity, rule: f.rule, citation: f.citation, message: f.message, action: f.action,
+    scope: place.scope, county: place.county, street: place.street, community: place.community,
+    sheet: place.sheet, row: place.row, name: place.name,
+  };
+  if (extra.column !== undefined) out.column = extra.column;
+  if (extra.year !== undefined) out.year = extra.year;
+  if (extra.rows !== undefined) out.rows = extra.rows;
+  return out;
+}
+
+/** What the row reader needs to know about the table and the check. */
+export interface RowContext {
+  policy: Policy;
+  params: ParamView;
+  asOf: DayNumber;
+  sheet: string;
+  /** Field key → 0-based column. */
+  cols: Record<string, number>;
+  /** Field key → the header text as the sheet writes it (for messages). */
+  header: Record<string, string>;
+  ratingCols: Array<{ year: number; column: number; header: string }>;
+  /** Resident ID → first row and name, to find duplicates. */
+  ids: Map<string, { row: number; name: string }>;
+  postCache: Map<string, string | CwError>;
+  titleCache: Map<string, Titles>;
+}
+
+/** One worker row, read and validated: what the unit checks aggregate. */
+export interface WorkerRow {
+  place: FindingPlace & { scope: 'worker'; row: number };
+  county: string;
+  street: string;
+  community: string;
+  /** The policy's post category, or null when unknown. */
+  post: string | null;
+  titles: Titles;
+  ratings: Map<number, Rating>;
+  certificate: CertificateLevel | null;
+  serviceHall: boolean | null;
+  currentPay: number | null;
+  /** Null when the row's facts could not be normalised at all. */
+  worker: Worker | null;
+  facts: WorkerFacts;
+  /** True for a valid resident ID, false for a blank or invalid one, null when the roster has no ID column. */
+  idNumberOk: boolean | null;
+  /** True when 任用方式 / 是否选任 says 选任; null when not given. */
+  elected: boolean | null;
+  birthDate: DayNumber | null;
+  sex: Sex | null;
+  originalAge: number | null;
+  entryDate: DayNumber | null;
+  probation: boolean | null;
+  lastTrainingYear: number | null;
+  secondmentMonths: number | null;
+  educationHours: number | null;
+  agreementDate: DayNumber | null;
+  termEnd: DayNumber | null;
+}
+
+const MONTH_ONLY = /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*月?$/;
+
+/**
+ * A date cell: an Excel serial or text (parseDate), or 年月 text such as 1985.03 / 1985年3月 read as
+ * the 1st of the month (rosters often give 出生年月, 参加工作时间 to the month). Numbers such as 1985.1
+ * are rejected: Excel has already dropped the month's trailing zero.
+ */
+function dateCell(v: Cell, column: string, earliestYear: number): DayNumber {
+  let day: DayNumber;
+  if (typeof v === 'number' && v >= 1900 && v < 2101) {
+    throw new CwError('INVALID_DATE', `${column}：${v} 像是写成数字的“年.月”，Excel 会去掉月份末尾的0（1985.10 变成 1985.1），无法确定月份。请改为完整日期（如 1985-10-01）或文本“1985.10”。`, column);
+  }
+  const m = typeof v === 'string' ? MONTH_ONLY.exec(v.trim()) : null;
+  if (m) {
+    day = dayNumberOf(Number(m[1]), Number(m[2]), 1);
+    if (Number.isNaN(day)) throw new CwError('INVALID_DATE', `${column}：“${v}”不是实际存在的年月。可用：完整日期（如 2015-03-01）或“2015.03”这样的年月。`, column);
+  } else {
+    day = parseDate(v, column);
+  }
+  if (civilOf(day).y < earliestYear) {
+    throw new CwError('INVALID_DATE', `${column}：${isoOf(day)} 早于${earliestYear}年，不是合理的日期（可能是把数字误作日期）。请核对后填写实际日期。`, column);
+  }
+  return day;
+}
+
+/** The policy's category for a role (the first category whose roles include it). */
+function categoryOfRole(policy: Policy, role: Role): string | null {
+  for (const c of policy.posts) if (c.roles.includes(role)) return c.name;
+  return null;
+}
+
+/** Reads and validates one worker row; every bad cell becomes a finding, and the rest of the row is still used. */
+export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out: RosterFinding[], unit: { county: string; street: string; community: string } | null = null): WorkerRow {
+  const { cols, header, policy } = ctx;
+  const cell = (key: string): Cell => {
+    const c = cols[key];
+    return c === undefined ? null : cells[c] ?? null;
+  };
+  const has = (key: string) => cols[key] !== undefined;
+  // The community the row resolved to (the community table may supply a county or street the row leaves blank).
+  const county = unit ? unit.county : nameOf(cell('county'));
+  const street = unit ? unit.street : nameOf(cell('street'));
+  const community = unit ? unit.community : nameOf(cell('community'));
+  const name = textOf(cell('name'));
+  const place = {
+    scope: 'worker' as const, county: county || null, street: street || null, community: community || null,
+    sheet: ctx.sheet, row: rowNo, name: name || null,
+  };
+  const bad = (key: string, e: unknown, action: string) => {
+    if (!(e instanceof CwError)) throw e;
+    out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('§1 日期、岗位、考核等次、学历学位、证书'), message: e.message, action }, { column: header[key] }));
+  };
+  const missing = (key: string, severity: Finding['severity'], why: string, action: string) => {
+    out.push(findingAt(place, { severity, rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${header[key] ?? key}：${why}。`, action }, { column: header[key] }));
+  };
+
+  if (has('community') && community === '') missing('community', 'error', '无法归入社区，该职工不计入任何社区的配备人数', '填写所在社区（与社区表中的名称一致）。');
+  if (has('name') && name === '') missing('name', 'warning', '无法指明是哪位职工', '填写姓名。');
+
+  // 身份证号: validity, duplicates; it supplies birth date and sex when those cells are blank.
+  let idBirth: DayNumber | null = null;
+  let idSex: Sex | null = null;
+  let idNumberOk: boolean | null = null;
+  if (has('idNumber')) {
+    const v = cell('idNumber');
+    idNumberOk = false;
+    if (isBlank(v)) {
+      missing('idNumber', 'warning', '无法校验身份，也无法核对出生日期和性别', '按身份证填写18位公民身份号码（以文本格式录入）。');
+    } else {
+      try {
+        const id = parseResidentId(v, header.idNumber);
+        idBirth = id.birthDate;
+        idSex = id.sex;
+        idNumberOk = true;
+        const first = ctx.ids.get(id.id);
+        if (first) {
+          out.push(findingAt(place, {
+            severity: 'error', rule: '身份证号重复', citation: ID_STANDARD,
+            message: `身份证号 ${id.id} 与第${first.row}行（${first.name || '未填姓名'}）相同：同一人不应在花名册中出现两次，或其中一个号码录错。`,
+            action: '核对两行是否为同一人；重复的删去一行，录错的按身份证更正。',
+          }, { column: header.idNumber }));
+        } else {
+          ctx.ids.set(id.id, { row: rowNo, name });
+        }
+      } catch (e) {
+        if (!(e instanceof CwError)) throw e;
+        const asNumber = typeof v === 'number' ? '该单元格是数字：Excel 只保留15位有效数字，18位号码已失真。请把单元格设为文本后重新录入。' : '';
+        out.push(findingAt(place, {
+          severity: 'error', rule: '身份证号', citation: ID_STANDARD, message: e.message,
+          action: asNumber || '按身份证原件核对并更正号码（18位，末位校验码可能是X）。',
+        }, { column: header.idNumber }));
+      }
+    }
+  }
+
+  let sex: Sex | null = null;
+  if (has('sex') && !isBlank(cell('sex'))) {
+    try {
+      sex = sexOf(cell('sex'), header.sex);
+    } catch (e) {
+      bad('sex', e, '填写“男”或“女”。');
+    }
+  }
+  if (sex !== null && idSex !== null && sex !== idSex) {
+    out.push(findingAt(place, {
+      severity: 'error', rule: '身份证号与性别', citation: NOTES('§1 身份证号'),
+      message: `${header.sex}为“${sex}”，但身份证号第17位表示“${idSex}”（奇数为男，偶数为女）：二者不一致。`,
+      action: '按身份证原件核对性别和身份证号，更正录错的一项（性别影响法定退休年龄）。',
+    }, { column: header.sex }));
+  }
+  sex ??= idSex;
+
+  let birthDate: DayNumber | null = null;
+  if (has('birthDate') && !isBlank(cell('birthDate'))) {
+    const v = cell('birthDate');
+    try {
+      birthDate = dateCell(v, header.birthDate, 1920);
+      if (idBirth !== null) {
+        const monthOnly = typeof v === 'string' && MONTH_ONLY.test(v.trim());
+        const a = civilOf(birthDate);
+        const b = civilOf(idBirth);
+        const differs = monthOnly ? a.y !== b.y || a.m !== b.m : birthDate !== idBirth;
+        if (differs) {
+          out.push(findingAt(place, {
+            severity: 'error', rule: '身份证号与出生日期', citation: NOTES('§1 身份证号'),
+            message: `${header.birthDate}为 ${monthOnly ? `${a.y}年${a.m}月` : isoOf(birthDate)}，但身份证号第7–14位的出生日期是 ${isoOf(idBirth)}：二者不一致。`,
+            action: '按身份证原件核对出生日期和身份证号，更正录错的一项（出生日期决定法定退休时间）。',
+          }, { column: header.birthDate }));
+        } else if (monthOnly) {
+          birthDate = idBirth;
+        }
+      }
+    } catch (e) {
+      bad('birthDate', e, '填写实际出生日期（如 1985-03-01），或以文本填写“1985.03”这样的年月。');
+    }
+  }
+  birthDate ??= idBirth;
+
+  // Post category and titles.
+  const titleText = textOf(has('title') ? cell('title') : cell('post'));
+  let titles = ctx.titleCache.get(titleText);
+  if (!titles) {
+    titles = parseTitles(titleText);
+    ctx.titleCache.set(titleText, titles);
+  }
+  let post: string | null = null;
+  const postText = has('post') ? textOf(cell('post')) : '';
+  if (postText !== '') {
+    let p = ctx.postCache.get(postText);
+    if (p === undefined) {
+      try {
+        p = postOf(postText, policy.posts, policy.name, header.post);
+      } catch (e) {
+        if (!(e instanceof CwError)) throw e;
+        p = e;
+      }
+      ctx.postCache.set(postText, p);
+    }
+    if (p instanceof CwError) bad('post', p, `改为${policy.name}的岗位类别或职务（如 书记、副主任、委员、专职工作人员）。`);
+    else post = p;
+  } else if (titles.role !== null) {
+    post = categoryOfRole(policy, titles.role);
+  }
+  if (postText === '' && titleText === '') {
+    out.push(findingAt(place, {
+      severity: 'error', rule: '缺少数据', citation: ROSTER_RULES,
+      message: `缺少${[header.post, header.title].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
+      action: `填写岗位类别（${policy.posts.map((c) => c.name).join('、')}）或职务（书记、主任、副书记、副主任、委员、专职工作人员…）。`,
+    }, { column: header.post ?? header.title }));
+  } else if (has('title') && titles.unknown.length > 0 && titles.role === null && post === null && postText === '') {
+    out.push(findingAt(place, {
+      severity: 'error', rule: '数据格式', citation: NOTES('§1 岗位类别'),
+      message: `${header.title}：无法识别职务“${titles.unknown.join('、')}”，也未填岗位类别。${policy.name}的岗位类别：${policy.posts.map((c) => c.name).join('、')}。`,
+      action: '填写岗位类别，或把职务写成 书记、主任、副书记、副主任、委员、专职工作人员、党务工作者 等。',
+    }, { column: header.title }));
+  }
+
+  let entryDate: DayNumber | null = null;
+  if (has('entryDate')) {
+    const v = cell('entryDate');
+    if (isBlank(v)) missing('entryDate', 'warning', '无法计算工作年限、试用期和招聘时的年龄', '按人事档案填写入职（参加社区工作）日期。');
+    else {
+      try {
+        entryDate = dateCell(v, header.entryDate, 1950);
+      } catch (e) {
+        bad('entryDate', e, '填写实际存在的入职日期，如 2015-03-01。');
+      }
+    }
+  }
+
+  const input: Record<string, unknown> = { policy: policy.id, asOf: toExcelSerial(ctx.asOf) };
+  if (post !== null) input.post = post;
+  if (entryDate !== null) input.entryDate = toExcelSerial(entryDate);
+  if (birthDate !== null) input.birthDate = toExcelSerial(birthDate);
+  if (sex !== null) input.sex = sex;
+
+  const vocab = <T>(key: string, parse: (v: unknown, f: string) => T, action: string): T | null => {
+    if (!has(key)) return null;
+    const v = cell(key);
+    if (isBlank(v)) return null;
+    try {
+      return parse(v, header[key]);
+    } catch (e) {
+      bad(key, e, action);
+      return null;
+    }
+  };
+  const education = vocab('education', educationOf, '填写 高中及以下、中专、大专、本科、硕士研究生、博士研究生 之一。');
+  if (education !== null) input.education = education;
+  const degree = vocab('degree', degreeOf, '填写 无、学士、硕士、博士 之一。');
+  if (degree !== null) input.degree = degree;
+  const certificate = vocab('certificate', certificateOf, '填写 助理社会工作师、社会工作师、高级社会工作师 或 无。');
+  if (certificate !== null) input.certificate = certificate === 1 ? '助理社会工作师' : certificate === 2 ? '社会工作师' : '高级社会工作师';
+  const certificateDate = vocab('certificateDate', (v, f) => dateCell(v as Cell, f, 1990), '填写取得证书的日期，如 2019-06-15。');
+  if (certificateDate !== null) input.certificateDate = toExcelSerial(certificateDate);
+
+  const ratings = new Map<number, Rating>();
+  const ratingInput: Record<string, string> = {};
+  for (const rc of ctx.ratingCols) {
+    const v = cells[rc.column] ?? null;
+    if (isBlank(v)) continue;
+    try {
+      const r = ratingOf(v, rc.header);
+      if (r) {
+        ratings.set(rc.year, r);
+        ratingInput[rc.year] = r;
+      }
+    } catch (e) {
+      if (!(e instanceof CwError)) throw e;
+      out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('§1 考核等次'), message: e.message, action: '填写 优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），未考核的留空。' }, { column: rc.header, year: rc.year }));
+    }
+  }
+  if (ratings.size) input.ratings = ratingInput;
+
+  const flag = (key: string) => vocab(key, (v, f) => yesNoOf(v as Cell, f), '填写“是”或“否”。');
+  const probation = flag('probation');
+  if (probation !== null) input.probation = probation;
+  const currentPay = vocab('currentPay', (v, f) => numberOf(v as Cell, f, '现行月薪酬（元）'), '填写现行月薪酬金额（元），不带单位以外的文字。');
+  const priorYears = vocab('priorYears', (v, f) => numberOf(v as Cell, f, '调入前在社区工作的年数'), '填写年数，如 3 或 2.5。');
+  if (priorYears !== null) input.priorYears = priorYears;
+  let originalAge = vocab('originalAge', (v, f) => {
+    const n = numberOf(v as Cell, f, '原法定退休年龄 60、55 或 50', true);
+    if (![60, 55, 50].includes(n)) throw new CwError('INVALID_NUMBER', `${f}：${n} 不是原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`, f);
+    return n;
+  }, '填写 60、55 或 50。');
+  if (originalAge !== null && sex !== null && (sex === '男') !== (originalAge === 60)) {
+    out.push(findingAt(place, {
+      severity: 'error', rule: '数据格式', citation: NATIONAL_RETIREMENT,
+      message: `${header.originalAge}：${originalAge} 岁不是${sex}职工的原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`,
+      action: '更正原退休年龄，或核对性别。',
+    }, { column: header.originalAge }));
+    originalAge = null;
+  }
+  if (originalAge !== null) input.originalAge = originalAge;
+
+  let elected: boolean | null = null;
+  if (has('appointment')) elected = vocab('appointment', (v, f) => electedOf(v as Cell, f), '填写“选任”或“招聘”。');
+  if (elected === null && has('elected')) elected = flag('elected');
+  const count = (key: string, what: string) => vocab(key, (v, f) => numberOf(v as Cell, f, what, true), `填写${what}（整数）。`);
+  const absenceDays = count('absenceDays', '本年度无故旷工天数');
+  const absenceRun = count('absenceConsecutiveDays', '最长连续旷工天数');
+  const protectedStatus = has('protectedStatus') ? textOf(cell('protectedStatus')) : '';
+  const probationRating = vocab('probationRating', (v, f) => ratingOf(v, f), '填写 合格 或 不合格，未考核的留空。');
+  const serviceHall = flag('serviceHall');
+  const lastTrainingYear = vocab('lastTrainingYear', (v, f) => {
+    if (typeof v === 'number' && v > 2100) return civilOf(dateCell(v, f, 1990)).y;
+    const t = textOf(v as Cell).replace(/年度?$/, '');
+    const n = Number(t);
+    if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) throw new CwError('INVALID_NUMBER', `${f}：${textOf(v as Cell)} 不是年份。可用：四位年份，如 2025。`, f);
+    return n;
+  }, '填写最近一次参加培训的年份，如 2025。');
+  const secondmentMonths = vocab('secondmentMonths', (v, f) => numberOf(v as Cell, f, '本次借调已持续的月数'), '填写借调月数，如 2。');
+  const educationHours = vocab('educationHours', (v, f) => numberOf(v as Cell, f, '本登记有效期内的继续教育学时'), '填写学时数。');
+  const agreementDate = vocab('agreementDate', (v, f) => dateCell(v as Cell, f, 1990), '填写服务协议签订日期，如 2022-01-01。');
+  const termEnd = vocab('termEnd', (v, f) => dateCell(v as Cell, f, 1990), '填写本届任期届满日期。');
+
+  const facts: WorkerFacts = {};
+  if (birthDate !== null) facts.age = wholeYearsBetween(birthDate, entryDate ?? ctx.asOf);
+  if (absenceDays !== null) facts.absenceDaysInYear = absenceDays;
+  if (absenceRun !== null) facts.absenceConsecutiveDays = absenceRun;
+  if (protectedStatus !== '') facts.protectedStatus = protectedStatus;
+  if (elected !== null) facts.recruited = !elected;
+  if (probationRating !== null) facts.probationRating = probationRating;
+  const setFlag = (key: keyof WorkerFacts) => {
+    const f = flag(key as string);
+    if (f !== null) (facts as Record<string, unknown>)[key] = f;
+  };
+  setFlag('freshGraduate');
+  setFlag('veteran');
+  setFlag('sociologyGraduate');
+  setFlag('existingWorker');
+  setFlag('localHukou');
+
+  // The engine's own validation of the whole row (cross-field dates: entry after as-of, entry before birth …).
+  let worker: Worker | null = null;
+  for (let attempt = 0; attempt < 4 && worker === null; attempt++) {
+    try {
+      worker = normalizeWorker(input);
+    } catch (e) {
+      if (!(e instanceof CwError)) throw e;
+      const field = e.field && e.field in input && e.field !== 'policy' && e.field !== 'asOf' ? e.field : null;
+      const key = field === 'entryDate' ? 'entryDate' : field === 'birthDate' ? 'birthDate' : field;
+      out.push(findingAt(place, {
+        severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('§1 日期'), message: e.message,
+        action: '核对并更正该日期（入职日期不能晚于检查日期，也不能早于出生日期）。',
+      }, key && header[key] ? { column: header[key] } : {}));
+      if (!field) break;
+      delete input[field];
+      if (field === 'entryDate') entryDate = null;
+      if (field === 'birthDate') birthDate = null;
+    }
+  }
+  if (worker !== null) worker.params = ctx.params;
+
+  return {
+    place, county, street, community, post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
+    birthDate, sex, originalAge, entryDate, probation, lastTrainingYear, secondmentMonths, educationHours, agreementDate, termEnd,
+  };
+}
