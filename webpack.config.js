@@ -111,7 +111,9 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (hostUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(hostUrl).split(DEV_URL.replace(/\/$/, '')).join(hostUrl.replace(/\/$/, ''))),
+            // URLs take the host's base path; the AppDomain takes its origin.
+            transform: (content) =>
+              hostUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(hostUrl).split(DEV_URL.replace(/\/$/, '')).join(new URL(hostUrl).origin),
           },
         ],
       }),

@@ -22,6 +22,9 @@ function compile(module, filename) {
   module._compile(code, filename);
 }
 
-for (const ext of ['.ts', '.tsx']) {
-  if (!require.extensions[ext]) require.extensions[ext] = compile;
+// (Under jest, require.extensions does not exist and jest compiles TypeScript itself.)
+if (require.extensions) {
+  for (const ext of ['.ts', '.tsx']) {
+    if (!require.extensions[ext]) require.extensions[ext] = compile;
+  }
 }
