@@ -460,7 +460,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
       if (q === null || y.excellent <= q.max) continue;
       emit(place, {
         severity: 'error', rule: '优秀比例', citation: q.citation,
-        message: `${year}年度${unitName}考核优秀 ${y.excellent} 人，参加考核 ${y.rated} 人，超过优秀名额 ${q.max} 人（${q.basis}）。`,
+        message: `${year}年度${unitName}参加考核 ${y.rated} 人，优秀 ${y.excellent} 人，超出优秀名额（最多 ${q.max} 人）${y.excellent - q.max} 人（${q.basis}）。`,
         action: `调整${year}年度考核等次，优秀不超过 ${q.max} 人；按规定不受比例限制的（如表彰直接确定为优秀），请留存依据。`,
       }, { year, rows: y.rows.slice() });
     }

@@ -252,9 +252,9 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   if (postText === '' && titleText === '') {
     out.push(findingAt(place, {
       severity: 'error', rule: '缺少数据', citation: ROSTER_RULES,
-      message: `缺少${[header.post, header.title].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
+      message: `缺少${[has('post') ? header.post : null, has('title') ? header.title : null].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
       action: `填写岗位类别（${policy.posts.map((c) => c.name).join('、')}）或职务（书记、主任、副书记、副主任、委员、专职工作人员…）。`,
-    }, { column: header.post ?? header.title }));
+    }, { column: has('post') ? header.post : header.title }));
   } else if (has('title') && titles.unknown.length > 0 && titles.role === null && post === null && postText === '') {
     out.push(findingAt(place, {
       severity: 'error', rule: '数据格式', citation: NOTES('§1 岗位类别'),

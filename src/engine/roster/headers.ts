@@ -133,10 +133,12 @@ export function fieldOfHeader(header: Cell, kind: TableKind): string | null {
 }
 
 /** A clerk's mapping for columns cwkit did not recognise: field key → 0-based column or header text. */
-export type HeaderOverride = Partial<Record<string, number | string>> & {
+export interface HeaderOverride {
+  /** Field key (community, idNumber …) → 0-based column or header text. */
+  [field: string]: number | string | Record<string, number | string> | undefined;
   /** Annual-rating columns: year → 0-based column or header text. */
   ratings?: Record<string, number | string>;
-};
+}
 
 /** The outcome of matching a header row. */
 export interface HeaderMatch {
@@ -181,11 +183,11 @@ export function matchHeaders(headers: Cell[], kind: TableKind, override: HeaderO
 
   for (const [key, ref] of Object.entries(override)) {
     if (key === 'ratings' || ref === undefined) continue;
-    if (!byKey.has(key)) {
+    if (!byKey.has(key) || (typeof ref !== 'number' && typeof ref !== 'string')) {
       overrideErrors.push(`映射：未知字段“${key}”。可用：${defs.map((d) => `${d.key}（${d.label}）`).join('、')}。`);
       continue;
     }
-    const col = columnOf(ref as number | string, headers);
+    const col = columnOf(ref, headers);
     if (col === null) {
       overrideErrors.push(`映射：${byKey.get(key)!.label} 指定的列“${ref}”在表头中不存在。`);
       continue;
