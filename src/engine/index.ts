@@ -40,3 +40,7 @@ export { matchHeaders, findHeaderRow, headerScore, fieldsOf, fieldOfHeader, rati
 export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, HeaderOverride, Titles, SheetGrid, DetectedRoster } from './roster';
 export { checkRoster, CheckCancelled } from './checks';
 export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCounts, CommunitySummary } from './checks';
+// Reports read rows exactly as the checks do and count staff with the checks' counters.
+export { counterFor, UnitCounts } from './checks';
+export { readWorkerRow } from './checks/row';
+export type { RowContext, WorkerRow } from './checks/row';

@@ -1,0 +1,170 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CwError, policyOf, todayInChina, civilOf } from '../engine';
+import { buildReport, missingGlyphs, missingText, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
+import { paramsFromSheets } from '../reports/params-sheet';
+import { renderPdf } from '../reports/node';
+import { readRosterFile } from '../workbook/read';
+import { sharedParamsOf } from './calc';
+import { Io, processIo } from './io';
+
+const HELP = `用法 / usage:
+  cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf [选项]   从花名册生成可打印的 PDF 报表（A4）
+KIND（报表）:
+${REPORT_KINDS.map((k) => `  ${k.padEnd(11)} ${REPORT_TITLES[k]}`).join('\n')}
+  也可写中文名称，如 薪酬发放表、配备情况统计表、个人核定表、退休名单。
+选项 / options:
+  --policy ID        政策：benxi-2022（本溪）、xiamen-2020（厦门）、ningxia-2024（宁夏）、
+                     changchun-xinqu-2020（长春新区）、tongzhou-draft（通州）
+  --out FILE.pdf     输出文件
+  --period YYYY-MM   报表期间（默认本月）；按该月1日计算，PDF 的文档日期也取该日，同样输入得到同样的文件
+  --months N         退休到龄名单：N 个月内达到法定退休年龄（默认 6）
+  --params FILE.json 参数表 {"参数名": 值}（或按政策分组，与 cw calc --params 相同）；
+                     工作簿中的“参数表”工作表（参数名、本地值两列）也会读取，--params 优先
+  --unit NAME        只含该区县、街道或社区
+  --progress / --no-progress  是否在标准错误输出显示进度条（默认：终端上显示）
+厦门（岗位津贴）、宁夏（等级表、城市月平均工资）、长春新区（薪酬表）、通州（各项工资）的本地数额
+文件未规定，必须用参数表提供，否则报“缺少参数”。
+退出码：0 已生成；2 输入有误（文件、政策、参数、报表名称）；1 内部错误。
+`;
+
+interface Args {
+  kind?: string;
+  file?: string;
+  policy?: string;
+  out?: string;
+  period?: string;
+  months?: number;
+  params?: string;
+  unit?: string;
+  progress?: boolean;
+}
+
+function parseArgs(args: string[]): Args {
+  const out: Args = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const take = (): string => {
+      if (inline !== undefined) return inline;
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new CwError('REQUIRED', `${flag} 需要一个值。`, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--policy': case '-p': out.policy = take(); break;
+      case '--out': case '-o': out.out = take(); break;
+      case '--period': out.period = take(); break;
+      case '--months': {
+        const v = take();
+        if (!/^\d+$/.test(v)) throw new CwError('INVALID_NUMBER', `--months：“${v}”不是非负整数。可用：如 6、12。`, '--months');
+        out.months = Number(v);
+        break;
+      }
+      case '--params': out.params = take(); break;
+      case '--unit': out.unit = take(); break;
+      case '--progress': out.progress = true; break;
+      case '--no-progress': out.progress = false; break;
+      default:
+        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--out、--period、--months、--params、--unit、--progress。`, a);
+        positional.push(a);
+    }
+  }
+  if (positional.length > 2) throw new CwError('INVALID_TYPE', `多余的参数“${positional.slice(2).join(' ')}”。用法：cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf。`, 'args');
+  [out.kind, out.file] = positional;
+  return out;
+}
+
+function readParamsFile(file: string, policyId: string): Record<string, unknown> {
+  if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到参数文件“${file}”。`, '--params');
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${(e as Error).message}。可用：{"参数名": 值}。`, '--params');
+  }
+  const shared = sharedParamsOf(json);
+  return shared.all ?? shared.byPolicy.get(policyId) ?? {};
+}
+
+/** A one-line progress bar on standard error (redrawn in place). */
+class Bar {
+  private last = '';
+  constructor(private readonly io: Io, private readonly on: boolean) {}
+  show(stage: string, share: number): void {
+    if (!this.on) return;
+    const p = Math.max(0, Math.min(1, share));
+    const width = 24;
+    const full = Math.round(p * width);
+    const line = `\r${stage} [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(Math.round(p * 100)).padStart(3)}%`;
+    if (line === this.last) return;
+    this.last = line;
+    this.io.stderr(line);
+  }
+  done(): void {
+    if (this.on && this.last) this.io.stderr('\r' + ' '.repeat(this.last.length) + '\r');
+    this.last = '';
+  }
+}
+
+/** `cw report`: builds one of the six statutory reports from a roster workbook and writes it as PDF. */
+export async function run(args: string[], io: Io): Promise<number> {
+  if (args.includes('--help') || args.includes('-h') || args.length === 0) {
+    io.stdout(HELP);
+    return args.length === 0 ? 2 : 0;
+  }
+  let bar: Bar | null = null;
+  try {
+    const a = parseArgs(args);
+    if (!a.kind) throw new CwError('REQUIRED', `缺少报表名称 KIND。可用：${REPORT_KINDS.join('、')}。`, 'kind');
+    const kind = reportKindOf(a.kind);
+    if (!a.file) throw new CwError('REQUIRED', '缺少花名册文件 ROSTER.xlsx。用法：cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf。', 'file');
+    if (!a.policy) throw new CwError('REQUIRED', '缺少 --policy。可用：benxi-2022、xiamen-2020、ningxia-2024、changchun-xinqu-2020、tongzhou-draft（或 本溪、厦门、宁夏、长春新区、通州）。', '--policy');
+    if (!a.out) throw new CwError('REQUIRED', '缺少 --out FILE.pdf（输出文件）。', '--out');
+    const policy = policyOf(a.policy);
+    const period = a.period ?? (() => {
+      const { y, m } = civilOf(todayInChina());
+      return `${y}-${String(m).padStart(2, '0')}`;
+    })();
+    const outDir = path.dirname(path.resolve(a.out));
+    if (!fs.existsSync(outDir)) throw new CwError('REQUIRED', `输出文件夹“${outDir}”不存在。`, '--out');
+    bar = new Bar(io, a.progress ?? (io === processIo && process.stderr.isTTY === true));
+
+    bar.show('读取花名册', 0);
+    const read = await readRosterFile(a.file, { onRows: () => bar!.show('读取花名册', 0.05) });
+    if (!read.roster) throw new CwError('REQUIRED', `${a.file}：${read.notes.join(' ')}`, 'file');
+    const sheet = paramsFromSheets(read.grids, policy);
+    const params = { ...(sheet?.params ?? {}), ...(a.params ? readParamsFile(a.params, policy.id) : {}) };
+
+    const data = prepareReport(kind, read.roster, {
+      policy: policy.id, period, params, months: a.months, unit: a.unit ?? null,
+      onProgress: (done, total) => bar!.show('计算', total ? done / total : 1),
+    });
+    const doc = buildReport(data);
+    const missing = missingGlyphs(data, doc);
+    bar.show('排版', 0);
+    const pdf = await renderPdf(doc, (share) => bar!.show('绘制页面', share));
+    fs.writeFileSync(a.out, pdf);
+    bar.done();
+
+    const notes: string[] = [];
+    if (sheet) notes.push(`参数表：工作表“${sheet.sheet}”${Object.keys(sheet.params).length} 项`);
+    const failed = data.workers.filter((w) => (kind === 'payroll' || kind === 'worker' || kind === 'funding') && !w.pay);
+    for (const m of missing) io.stderr(`警告：${missingText(m)}\n`);
+    if (failed.length) io.stderr(`警告：${failed.length} 名职工未能核算（${failed.slice(0, 3).map((w) => `第${w.row}行 ${w.name}`).join('、')}${failed.length > 3 ? '…' : ''}），名单列在报表末尾。\n`);
+    const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    io.stdout(`已生成 ${data.title}（${data.policyName}，${data.periodText}，${data.workers.length} 名职工，${pages} 页）：${a.out}${notes.length ? `；${notes.join('；')}` : ''}\n`);
+    return 0;
+  } catch (e) {
+    bar?.done();
+    if (e instanceof CwError) {
+      io.stderr(`cw report：${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`cw report：内部错误：${(e as Error)?.message ?? String(e)}。请把文件和此信息报告给维护者。\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Renders a report document to PDF bytes in Node (the CLI, tests, the bench), with pdfmake's
+ * server build and the font read from assets/fonts/. Nothing is fetched: URL and local-file
+ * access are refused, the font is handed over in memory.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { FONT, FONT_FILE, TABLE_LAYOUTS } from './layout';
+import type { DocDefinition } from './layout';
+
+/* eslint-disable @typescript-eslint/no-var-requires */
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
+  setFonts(fonts: unknown): void;
+  setTableLayouts(layouts: unknown): void;
+  setUrlAccessPolicy(p: (url: string) => boolean): void;
+  setLocalAccessPolicy(p: (path: string) => boolean): void;
+  setProgressCallback(cb: ((progress: number) => void) | undefined): void;
+  createPdf(doc: DocDefinition, options?: object): { getBuffer(): Promise<Buffer> };
+}
+
+let pdfmake: PdfMake | null = null;
+
+/** The font file: assets/fonts/ above this module (src/reports or dist/src/reports). */
+export function fontPath(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, 'assets', 'fonts', FONT_FILE);
+    if (fs.existsSync(p)) return path.resolve(p);
+    dir = path.dirname(dir);
+  }
+  throw new Error(`找不到报表字体 assets/fonts/${FONT_FILE}（从 ${__dirname} 向上查找）。请确认安装完整。`);
+}
+
+function load(): PdfMake {
+  if (pdfmake) return pdfmake;
+  const pm = require('pdfmake/js/index.js') as PdfMake;
+  // The font by its absolute path, the one local file pdfmake may open: SVG text (the staffing
+  // chart) asks PDFKit for the font by this name, and PDFKit reads the real file system.
+  const file = fontPath();
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy((p) => path.resolve(p) === file);
+  pm.setFonts({ [FONT]: { normal: file, bold: file, italics: file, bolditalics: file } });
+  pm.setTableLayouts(TABLE_LAYOUTS);
+  pdfmake = pm;
+  return pm;
+}
+
+/** PDF bytes of a document definition; `onProgress` gets the share of pages drawn (0–1). */
+export async function renderPdf(doc: DocDefinition, onProgress?: (share: number) => void): Promise<Buffer> {
+  const pm = load();
+  pm.setProgressCallback(onProgress);
+  try {
+    return await pm.createPdf(doc).getBuffer();
+  } finally {
+    pm.setProgressCallback(undefined);
+  }
+}
