@@ -165,19 +165,65 @@ export function ratingsArg(v: unknown, label: string, asOf: DayNumber): Record<s
 
 const PARAM_HEADER_KEYS = new Set(['参数', '参数名', '参数名称', '键', '名称', 'key', 'name', 'param', 'parameter']);
 
+/** The parameter keys a policy accepts, and its name for messages. */
+export interface ParamKeys {
+  policyName: string;
+  has(key: string): boolean;
+}
+
+interface CachedParams {
+  policyName: string;
+  rows: unknown[][];
+  result: Record<string, unknown> | null;
+}
+
+/** Recently parsed 参数表 ranges, most recent first. */
+const PARAMS_CACHE: CachedParams[] = [];
+const PARAMS_CACHE_MAX = 8;
+
+function sameCells(a: unknown[][], b: unknown[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
 /**
  * Parameter overrides from a two-column key/value range (wider ranges, such as a pasted CW.PARAMS
  * table, use their first two columns). Blank rows are ignored; a header row (参数名/值) is skipped;
- * a blank value keeps the published default. Returns null when the range is empty.
+ * a blank value keeps the published default, so only filled values are passed on — but every key
+ * is checked against the policy, blank or not. Returns null when nothing is overridden.
+ *
+ * Every row of a pay sheet passes the same 参数表, so a range equal cell for cell to a recent one
+ * gets the very same result object back: the engine then reuses its resolved parameters (and the
+ * values it memoises per grade) across rows instead of parsing the table again for each worker.
  */
-export function paramsArg(v: unknown, label: string): Record<string, unknown> | null {
+export function paramsArg(v: unknown, label: string, keys?: ParamKeys): Record<string, unknown> | null {
   const m = asMatrix(v);
-  if (m.length === 0 || allBlank(m)) return null;
+  if (m.length === 0) return null;
+  const policyName = keys ? keys.policyName : '';
+  for (let i = 0; i < PARAMS_CACHE.length; i++) {
+    const c = PARAMS_CACHE[i];
+    if (c.policyName === policyName && sameCells(c.rows, m)) return c.result;
+  }
+  const result = parseParams(m, label, keys);
+  PARAMS_CACHE.unshift({ policyName, rows: m.map((r) => r.slice()), result });
+  if (PARAMS_CACHE.length > PARAMS_CACHE_MAX) PARAMS_CACHE.pop();
+  return result;
+}
+
+function parseParams(m: Matrix, label: string, keys?: ParamKeys): Record<string, unknown> | null {
+  if (allBlank(m)) return null;
   const cols = Math.max(...m.map((r) => r.length));
   if (cols < 2) {
     throw new CwError('INVALID_TYPE', `${label}：参数表需要两列（参数名、值），所给区域只有一列。请选中“参数名”和“值”两列。`, label);
   }
   const out: Record<string, unknown> = {};
+  const seen = new Set<string>();
   let seenData = false;
   m.forEach((row, i) => {
     const key = row[0] ?? null;
@@ -190,10 +236,14 @@ export function paramsArg(v: unknown, label: string): Record<string, unknown> | 
     const k = key.trim();
     if (!seenData && PARAM_HEADER_KEYS.has(k.toLowerCase())) return; // a header row
     seenData = true;
-    if (Object.prototype.hasOwnProperty.call(out, k)) {
+    if (seen.has(k)) {
       throw new CwError('INVALID_PARAM', `${label}：参数“${k}”出现了两次（第${i + 1}行重复）。每个参数只能填一次。`, label);
     }
-    out[k] = value === undefined ? null : value;
+    seen.add(k);
+    if (keys && !keys.has(k)) {
+      throw new CwError('UNKNOWN_PARAM', `${label}：参数“${k}”不是${keys.policyName}的参数（第${i + 1}行）。可用 CW.PARAMS 查看全部参数名。`, label);
+    }
+    if (!isBlank(value)) out[k] = value;
   });
   return Object.keys(out).length ? out : null;
 }

@@ -46,10 +46,12 @@ export const DETAIL_WORD = '明细';
 /** Raised inside an implementation for a result that is "not available" (#N/A) rather than wrong input. */
 class NotAvailable extends Error {}
 
+/** Every parameter's label (`entry_date（入职日期）`) by function, computed once. */
+const LABELS = Object.fromEntries(FUNCTIONS.map((f) => [f.id, Object.fromEntries(f.params.map((p) => [p.name, paramLabel(p)]))])) as Record<FnId, Record<string, string>>;
+
 /** The label of one of a function's parameters, as messages name it. */
 function label(fn: FnId, name: string): string {
-  const p = helpOf(fn)!.params.find((x) => x.name === name);
-  return p ? paramLabel(p) : name;
+  return LABELS[fn][name] ?? name;
 }
 
 /** Engine input fields (CwError.field) → the Excel parameter they come from. */
@@ -131,7 +133,9 @@ interface WorkerArgs {
 /** Builds the engine's worker input from a function's arguments (CW.TENURE, GRADE, PAY, EXPLAIN). */
 function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean): Record<string, unknown> {
   const policy = policyArg(a.policy);
-  const post = withPost ? postOf(a.post, policy.posts, policy.name, 'post') : undefined;
+  // A blank post gets the list of valid posts here; any other text is checked by the engine.
+  if (withPost && isBlank(a.post)) postOf(a.post, policy.posts, policy.name, 'post');
+  const post = withPost ? (typeof a.post === 'string' ? a.post.trim() : a.post) : undefined;
   const entry = dateArg(a.entry_date, label(fn, 'entry_date'), true)!;
   const asOf = dateArg(a.as_of, label(fn, 'as_of'), false) ?? todayInChina();
   const input: Record<string, unknown> = {
@@ -147,7 +151,7 @@ function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean): Record<string,
   if (!isBlank(a.certificate)) input.certificate = typeof a.certificate === 'string' ? a.certificate.trim() : a.certificate;
   const awards = awardsArg(a.awards);
   if (awards.length) input.awards = awards;
-  const params = paramsArg(a.params, label(fn, 'params'));
+  const params = paramsArg(a.params, label(fn, 'params'), { policyName: policy.name, has: (k) => policy.params.byKey.has(k) });
   if (params) input.params = params;
   return input;
 }

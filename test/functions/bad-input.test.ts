@@ -63,6 +63,7 @@ const CASES: Case[] = [
   ['EXPLAIN', [...B, null, null, null, null, '奖金'], '#N/A', ['item（项目）', '奖金']],
   // params
   ['PAY', [...B, null, null, null, null, null, [['基础', 3600]]], '#VALUE!', ['params（参数表）', '基础', 'CW.PARAMS']],
+  ['PAY', [...B, null, null, null, null, null, [['基数', null], ['基础', null]]], '#VALUE!', ['params（参数表）', '基础', '第2行']],
   ['PAY', [...B, null, null, null, null, null, [['基数', '很多']]], '#VALUE!', ['params（参数表）', '不是数字']],
   ['GRADE', [...B, null, null, null, null, [['基数', -1]]], '#VALUE!', ['params（参数表）', '超出范围']],
   ['PAY', [...B, null, null, null, null, null, [['基数'], ['每级年限']]], '#VALUE!', ['params（参数表）', '两列']],

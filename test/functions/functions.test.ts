@@ -126,6 +126,18 @@ describe('params ranges', () => {
     expect(paramsArg([['参数', '值', '单位'], ['基数', 3600, '元/月'], [null, null, null]], 'p')).toEqual({ 基数: 3600 });
     expect(paramsArg([[null, null]], 'p')).toBeNull();
   });
+  test('a table equal cell for cell to a recent one gives the same object back; any change is seen', () => {
+    const keys = { policyName: '本溪', has: (k: string) => policyOf('本溪').params.byKey.has(k) };
+    const a = paramsArg([['基数', 3600], ['每级年限', null]], 'p', keys);
+    expect(paramsArg([['基数', 3600], ['每级年限', null]], 'p', keys)).toBe(a);
+    expect(paramsArg([['基数', 3700], ['每级年限', null]], 'p', keys)).toEqual({ 基数: 3700 });
+    expect(paramsArg([['基数', '3600'], ['每级年限', null]], 'p', keys)).toEqual({ 基数: '3600' });
+    expect(paramsArg([['基数', 3600], ['每级年限', 2]], 'p', keys)).toEqual({ 基数: 3600, 每级年限: 2 });
+    expect(paramsArg([['基数', null]], 'p', keys)).toBeNull();
+    expect(PAY('本溪', '副职', '2000-09-01', '2023-06-01', null, null, null, null, null, [['基数', 3700]])).toBe(4884); // 3700 × 1.32
+    expect(PAY('本溪', '副职', '2000-09-01', '2023-06-01', null, null, null, null, null, [['基数', null]])).toBe(4488);
+  });
+
   test('one column, a value without a key, duplicate keys and non-text keys are errors', () => {
     expect(() => paramsArg([['基数'], ['每级年限']], 'p')).toThrow('两列');
     expect(() => paramsArg([[null, 5]], 'p')).toThrow('没有参数名');
