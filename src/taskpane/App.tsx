@@ -73,9 +73,7 @@ function FunctionEntry({ f }: { f: FnHelp }) {
   const styles = useStyles();
   return (
     <AccordionItem value={f.id}>
-      <AccordionHeader>
-        {NAMESPACE}.{f.id} — {f.zhDescription}
-      </AccordionHeader>
+      <AccordionHeader>{`${NAMESPACE}.${f.id} — ${f.zhDescription}`}</AccordionHeader>
       <AccordionPanel>
         <code className={styles.example}>{signature(f)}</code>
         <ul className={styles.params}>
