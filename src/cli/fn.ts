@@ -40,7 +40,7 @@ function matrixOf(text: string): unknown {
       /* not JSON: read as an array constant */
     }
   }
-  const body = t.startsWith('{') && t.endsWith('}') ? t.slice(1, -1) : t;
+  const body = (t.startsWith('{') && t.endsWith('}') ? t.slice(1, -1) : t).replace(/[;；]\s*$/, '');
   return body.split(/[;；]/).map((row) => row.split(/[,，]/).map((c) => cellOf(c.replace(/^"(.*)"$/, '$1'))));
 }
 
