@@ -26,7 +26,7 @@ import {
   toExcelSerial,
   todayInChina,
 } from '../engine';
-import type { Assessment, DayNumber, PayItem, Policy, PolicyId, StaffingRequirement, UnitFacts } from '../engine';
+import type { Assessment, PayItem, Policy, PolicyId, StaffingRequirement, UnitFacts } from '../engine';
 import { FnErrorCode, FnErrorLike, isFnError, makeError } from './errors';
 import { FUNCTIONS, FnId, helpOf, paramLabel } from './help';
 import { awardsArg, countArg, dateArg, isBlank, paramsArg, ratingsArg, shownValue } from './args';
@@ -329,4 +329,3 @@ export function callFunction(id: string, args: unknown[]): FnResult {
   return IMPLEMENTATIONS[key](...full);
 }
 
-export type { DayNumber };
