@@ -15,6 +15,7 @@ import sys
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 from fontTools import subset
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 
 src, out, coverage_out = sys.argv[1], sys.argv[2], sys.argv[3]
 
@@ -31,7 +32,7 @@ for hi in range(0x81, 0xFF):
             cps.add(ord(s))
 gbk = set(cps)
 for a, b in [(0x20, 0x7E), (0xA0, 0x17F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF),
-             (0x2500, 0x25FF), (0x2600, 0x26FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]:
+             (0x2300, 0x23FF), (0x2500, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]:
     cps.update(range(a, b + 1))
 
 options = subset.Options()
@@ -77,6 +78,42 @@ if 0x2252 not in cmap:
         if table.isUnicode():
             table.cmap[0x2252] = new
     font['maxp'].numGlyphs = len(order)
+
+# ⌊ ⌋ (U+230A/B, floor brackets the engine's explanation uses: "⌊有效年限 ÷ 3⌋"): Noto Sans SC has
+# none, so they are drawn here from the font's own "[" and "|": the bracket's height and width,
+# the bar's stem, with only the bottom foot.
+def add_glyph(cp, name, draw, like):
+    glyf, hmtx = font['glyf'], font['hmtx']
+    pen = TTGlyphPen(None)
+    draw(pen)
+    g = pen.glyph()
+    order = font.getGlyphOrder() + [name]
+    font.setGlyphOrder(order)
+    glyf.glyphOrder = order
+    glyf.glyphs[name] = g
+    g.recalcBounds(glyf)
+    hmtx.metrics[name] = (hmtx.metrics[like][0], g.xMin)
+    if 'vmtx' in font:
+        font['vmtx'].metrics[name] = font['vmtx'].metrics[like]
+    for table in font['cmap'].tables:
+        if table.isUnicode():
+            table.cmap[cp] = name
+    font['maxp'].numGlyphs = len(order)
+
+def rect(pen, x0, y0, x1, y1):
+    pen.moveTo((x0, y0)); pen.lineTo((x0, y1)); pen.lineTo((x1, y1)); pen.lineTo((x1, y0)); pen.closePath()
+
+cmap = font.getBestCmap()
+if 0x230A not in cmap:
+    glyf = font['glyf']
+    br, bar = glyf[cmap[0x5B]], glyf[cmap[0x7C]]
+    br.recalcBounds(glyf)
+    bar.recalcBounds(glyf)
+    stem = bar.xMax - bar.xMin
+    x0, x1, y0, y1 = br.xMin, br.xMax, br.yMin, br.yMax
+    adv = font['hmtx'].metrics[cmap[0x5B]][0]
+    add_glyph(0x230A, 'uni230A', lambda pen: (rect(pen, x0, y0 + stem, x0 + stem, y1), rect(pen, x0, y0, x1, y0 + stem)), cmap[0x5B])
+    add_glyph(0x230B, 'uni230B', lambda pen: (rect(pen, adv - x0 - stem, y0 + stem, adv - x0, y1), rect(pen, adv - x1, y0, adv - x0, y0 + stem)), cmap[0x5B])
 
 missing = sorted(c for c in gbk if c not in font.getBestCmap())
 if missing:

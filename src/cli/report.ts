@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CwError, policyOf, todayInChina, civilOf } from '../engine';
-import { buildReport, missingGlyphs, missingText, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
+import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { renderPdf } from '../reports/node';
 import { readRosterFile } from '../workbook/read';
@@ -129,6 +129,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       const { y, m } = civilOf(todayInChina());
       return `${y}-${String(m).padStart(2, '0')}`;
     })();
+    periodStart(period);
     const outDir = path.dirname(path.resolve(a.out));
     if (!fs.existsSync(outDir)) throw new CwError('REQUIRED', `输出文件夹“${outDir}”不存在。`, '--out');
     bar = new Bar(io, a.progress ?? (io === processIo && process.stderr.isTTY === true));

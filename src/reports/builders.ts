@@ -63,8 +63,9 @@ export function payrollReport(data: ReportData): DocDefinition {
   const fixedWidths = [20, 44, 58, 22, 26];
   const widths = [...fixedWidths, ...items.map(() => 50), 56, '*'];
   const span = fixed.length;
-  const headerRow = [...fixed.map((h) => th(h)), ...items.map((h) => th(h)), th('应发合计'), th('领取人签字')];
-  const nCols = headerRow.length;
+  // pdfmake annotates the cell objects it lays out: every table gets its own header cells.
+  const headerRow = () => [...fixed.map((h) => th(h)), ...items.map((h) => th(h)), th('应发合计'), th('领取人签字')];
+  const nCols = headerRow().length;
   const sumRow = (label: string, s: ReturnType<typeof sums>, style: string): Node[] => [
     { text: label, colSpan: span, style },
     ...Array(span - 1).fill(''),
@@ -79,7 +80,7 @@ export function payrollReport(data: ReportData): DocDefinition {
     for (const c of s.communities) {
       const body: Node[][] = [
         [{ text: `${s.county}　${s.street}　${c.community}`, colSpan: nCols, style: 'group' }, ...Array(nCols - 1).fill('')],
-        headerRow,
+        headerRow(),
       ];
       for (const w of c.workers) {
         seq++;
@@ -93,10 +94,14 @@ export function payrollReport(data: ReportData): DocDefinition {
     const ss = sums(s.communities.flatMap((c) => c.workers), items);
     content.push({ table: { dontBreakRows: true, widths, body: [sumRow(`${s.county} ${s.street}合计（${ss.count}人）`, ss, 'total')] }, layout: 'cwGrid', margin: [0, 0, 0, 8] });
   }
-  const gs = sums(data.workers, items);
-  content.push({ table: { widths, body: [headerRow, sumRow(`总计（${gs.count}人）`, gs, 'total')] }, layout: 'cwGrid', unbreakable: true });
   content.push(...errorsSection(data.workers));
-  content.push(signatureLines());
+  // The grand total and the signatures stay together on one page.
+  const gs = sums(data.workers, items);
+  content.push({
+    unbreakable: true,
+    margin: [0, 6, 0, 0],
+    stack: [{ table: { widths, body: [headerRow(), sumRow(`总计（${gs.count}人）`, gs, 'total')] }, layout: 'cwGrid' }, signatureLines()],
+  });
   return documentOf(data, content, { landscape: true });
 }
 
@@ -151,7 +156,7 @@ function ratioChart(lines: Array<{ label: string; line: StaffingLine }>, width: 
 export function staffingReport(data: ReportData): DocDefinition {
   const lines = data.staffing ?? [];
   const widths = [96, 96, 44, 30, 40, 40, '*', 150];
-  const header = [th('单位'), th('项目'), th('应配(人)'), th('实有'), th('比率'), th('结论'), th('依据'), th('统计口径')];
+  const header = () => [th('单位'), th('项目'), th('应配(人)'), th('实有'), th('比率'), th('结论'), th('依据'), th('统计口径')];
   const row = (l: StaffingLine, unit: string): Node[] => {
     const r = ratioOf(l);
     const style = l.status === '不足' || l.status === '超出' ? 'bad' : undefined;
@@ -162,10 +167,14 @@ export function staffingReport(data: ReportData): DocDefinition {
   const bad = lines.filter((l) => l.status === '不足' || l.status === '超出').length;
   const content: Node[] = [...titleBlock(data, [`共核对 ${lines.length} 项，其中不符合 ${bad} 项。应配人数由政策的配备标准按社区表、区县表的户数和人口计算，实有人数按花名册统计（与 cw check 同一口径）。`])];
   content.push({ text: '一、区县（开发区）', style: 'h2' });
-  content.push({ table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...county.map((l) => row(l, l.county || '（未填区县）'))] }, layout: 'cwGrid' });
+  if (county.length) {
+    content.push({ table: { headerRows: 1, dontBreakRows: true, widths, body: [header(), ...county.map((l) => row(l, l.county || '（未填区县）'))] }, layout: 'cwGrid' });
+  } else {
+    content.push({ text: `${data.policyDoc || data.policyName}未规定区县一级的配备总量，区县不单独核对。`, style: 'note' });
+  }
   content.push({ text: '二、社区', style: 'h2' });
   if (community.length) {
-    content.push({ table: { headerRows: 1, dontBreakRows: true, widths, body: [header, ...community.map((l) => row(l, `${l.street} ${l.community}`))] }, layout: 'cwGrid' });
+    content.push({ table: { headerRows: 1, dontBreakRows: true, widths, body: [header(), ...community.map((l) => row(l, `${l.street} ${l.community}`))] }, layout: 'cwGrid' });
   } else {
     content.push({ text: `${data.policyDoc || data.policyName}未规定社区一级的配备标准（只规定区县总量），社区不单独核对。`, style: 'note' });
   }
@@ -210,6 +219,7 @@ export function ratingsReport(data: ReportData): DocDefinition {
     const over = ys.filter((l) => l.ok === false).length;
     body.push([{ text: `${year}年度合计`, colSpan: 4, style: 'total' }, '', '', '', num(rated, { style: 'total' }), ...order.map((r) => num(c(r), { style: 'total' })), num(ys.reduce((s, l) => s + l.unrated, 0), { style: 'total' }), num(pct(c('优秀'), rated), { style: 'total' }), num('', { style: 'total' }), { text: ys.some((l) => l.quota !== null) ? `超出名额的单位 ${over} 个` : '', style: 'total' }]);
   }
+  if (!lines.length) body.push([{ text: '花名册中没有年度考核等次（考核YYYY 列）。', colSpan: header.length }, ...Array(header.length - 1).fill('')]);
   const quotaUnit = lines.find((l) => l.quota !== null);
   const notes = [quotaUnit ? `优秀名额按${data.policyName}的规定逐单位逐年计算：${quotaUnit.quotaBasis}。` : `${data.policyDoc || data.policyName}未规定优秀等次比例，本表只汇总等次分布。`];
   const content: Node[] = [...titleBlock(data, notes), { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: 'cwGrid' }, signatureLines()];
@@ -265,27 +275,31 @@ export function workerReport(data: ReportData): DocDefinition {
       },
     ];
     if (w.pay) {
+      // Items two to a row, so the trace below keeps the worker on one page.
+      const cells = [...w.pay.items.map((it) => [it.name, num(money(it.amount))]), [{ text: '合计', style: 'total' }, num(money(w.pay.total), { style: 'total' })]];
+      const rows: Node[][] = [];
+      for (let k = 0; k < cells.length; k += 2) rows.push([...cells[k], ...(cells[k + 1] ?? ['', ''])]);
       page.push({ text: '薪酬项目（元/月）', style: 'h2' });
-      page.push({
-        table: { headerRows: 1, widths: ['*', 90], body: [[th('项目'), th('金额')], ...w.pay.items.map((it) => [it.name, num(money(it.amount))]), [{ text: '合计', style: 'total' }, num(money(w.pay.total), { style: 'total' })]] },
-        layout: 'cwGrid',
-      });
-      if (w.pay.warnings.length) page.push(...w.pay.warnings.map((m) => ({ text: `提示：${m}`, style: 'note' })));
+      page.push({ table: { headerRows: 1, widths: ['*', 80, '*', 80], body: [[th('项目'), th('金额'), th('项目'), th('金额')], ...rows] }, layout: 'cwGrid' });
+      const warnings = w.pay.warnings.filter((m) => !data.notes.includes(m));
+      if (warnings.length) page.push(...warnings.map((m) => ({ text: `提示：${m}`, style: 'note' })));
       page.push({ text: '计算过程与依据', style: 'h2' });
       page.push({
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: [16, 70, '*', 150],
-          body: [[th('序'), th('步骤'), th('结果'), th('依据')], ...w.pay.trace.map((s, k) => [num(k + 1), s.step, s.reading ? { stack: [s.value, { text: `解读：${s.reading}`, style: 'small' }] } : s.value, { text: s.source, style: 'small' }])],
+          widths: [14, 58, '*', 140],
+          body: [[th('序'), th('步骤'), th('结果'), th('依据')], ...w.pay.trace.map((s, k) => [num(k + 1), s.step, s.reading ? { stack: [s.value, { text: `解读：${s.reading}`, style: 'reading' }] } : s.value, { text: s.source, style: 'reading' }])],
         },
         layout: 'cwGrid',
+        fontSize: 7,
+        lineHeight: 1,
       });
     } else {
       page.push({ text: '未能核定', style: 'h2' }, { text: w.error ?? '', style: 'bad' }, { text: '请更正花名册中该职工的数据后重新生成。', style: 'note' });
     }
     page.push({
-      margin: [0, 14, 0, 0],
+      margin: [0, 8, 0, 0],
       unbreakable: true,
       table: { widths: ['*', '*', '*', '*'], body: [[{ text: '本人确认：＿＿＿＿＿＿', style: 'sign' }, { text: '制表人：＿＿＿＿＿＿', style: 'sign' }, { text: '审核人：＿＿＿＿＿＿', style: 'sign' }, { text: '负责人：＿＿＿＿＿＿', style: 'sign' }]] },
       layout: 'cwPlain',
@@ -293,13 +307,13 @@ export function workerReport(data: ReportData): DocDefinition {
     content.push(i === 0 ? { stack: page } : { stack: page, pageBreak: 'before' });
   });
   if (!data.workers.length) content.push(...titleBlock(data), { text: '没有职工。', style: 'h2' });
-  return documentOf(data, content, { landscape: false });
+  return documentOf(data, content, { landscape: false, compact: true });
 }
 
 /** 退休到龄名单: workers reaching statutory retirement within the window (and those past it). */
 export function retirementReport(data: ReportData): DocDefinition {
   const r = data.retirement!;
-  const widths = [20, 48, 52, 56, 44, 22, 52, '*', 34, 34, 52, 52, 40, 40];
+  const widths = [20, 48, 52, 56, 44, 22, 52, '*', 34, 34, 52, 52, 54, 40];
   const header = [th('序号'), th('区县'), th('街道'), th('社区'), th('姓名'), th('性别'), th('出生日期'), th('岗位类别 / 职务'), th('原退休年龄'), th('延迟(月)'), th('法定退休年龄'), th('退休日期'), th('距计算日'), th('状态')];
   const body: Node[][] = [header];
   r.lines.forEach((l, i) => {

@@ -175,7 +175,7 @@ function readRoster(roster: Roster, policy: Policy, asOf: number, params: Return
       education: w?.education ?? null, degree: w?.degree ?? null,
       certificate: r.certificate === null ? null : CERTIFICATE_NAMES[r.certificate],
       ratings: [...r.ratings].sort((a, b) => a[0] - b[0]).map(([year, rating]) => ({ year, rating })),
-      rowFindings: findings.filter((f) => f.severity === 'error').map((f) => f.message),
+      rowFindings: findings.filter((f) => f.severity === 'error' || f.rule === '缺少数据').map((f) => f.message),
     };
     rows.push({ line, row: r, unit });
   }
@@ -237,7 +237,8 @@ function assessAll(read: ReadRoster, asOf: number, params: Record<string, unknow
     } catch (err) {
       if (!(err instanceof CwError)) throw err;
       if (err.code === 'MISSING_PARAM' || err.code === 'NOT_IN_FORCE' || err.code === 'INVALID_PARAM' || err.code === 'UNKNOWN_PARAM') throw err;
-      line.error = [err.message, ...line.rowFindings.filter((m) => m !== err.message)].join('；');
+      // The row reader's message names the column as the sheet writes it; the engine's is the fallback.
+      line.error = line.rowFindings.length ? line.rowFindings.join('；') : err.message;
     }
   });
   onProgress?.(n, n);

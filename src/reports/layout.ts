@@ -58,7 +58,8 @@ export function documentDate(data: ReportData): Date {
 
 /** The title block: report title, then policy, jurisdiction, period and unit. */
 export function titleBlock(data: ReportData, extra: string[] = []): Node[] {
-  const policy = data.policyDoc ? `${data.policyDoc}《${data.policyTitle.replace(/^《|》$/g, '')}》` : data.policyTitle;
+  const bare = data.policyTitle.replace(/^《|》$/g, '');
+  const policy = !data.policyDoc ? data.policyTitle : data.policyDoc.includes(bare) ? data.policyDoc : `${data.policyDoc}《${bare}》`;
   return [
     { text: data.title, style: 'title' },
     {
@@ -91,12 +92,12 @@ export function signatureLines(): Node {
 }
 
 /** Wraps content into a full document definition: page, font, styles, running header, page numbers, metadata. */
-export function documentOf(data: ReportData, content: Node[], options: { landscape?: boolean } = {}): DocDefinition {
+export function documentOf(data: ReportData, content: Node[], options: { landscape?: boolean; compact?: boolean } = {}): DocDefinition {
   const date = documentDate(data);
   return {
     pageSize: 'A4',
     pageOrientation: options.landscape ? 'landscape' : 'portrait',
-    pageMargins: [32, 36, 32, 36],
+    pageMargins: options.compact ? [28, 30, 28, 30] : [32, 36, 32, 36],
     info: {
       title: `${data.title}（${data.periodText}）`,
       author: data.unit,
@@ -127,6 +128,7 @@ export function documentOf(data: ReportData, content: Node[], options: { landsca
       running: { fontSize: 7, color: '#666666', alignment: 'right' },
       pageNo: { fontSize: 8, alignment: 'center' },
       small: { fontSize: 7, color: '#444444' },
+      reading: { fontSize: 6.3, color: '#444444' },
       bad: { color: '#b00000' },
     },
   };
