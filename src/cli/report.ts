@@ -162,7 +162,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   } catch (e) {
     bar?.done();
     if (e instanceof CwError) {
-      io.stderr(`cw report：${e.message}\n`);
+      const hint = e.code === 'MISSING_PARAM' ? '（cw report：用 --params 参数.json，或在工作簿中加“参数表”工作表（参数名、本地值两列）提供。）' : '';
+      io.stderr(`cw report：${e.message}${hint}\n`);
       return 2;
     }
     io.stderr(`cw report：内部错误：${(e as Error)?.message ?? String(e)}。请把文件和此信息报告给维护者。\n`);
