@@ -181,6 +181,8 @@ export interface SampleOptions {
   perCommunity?: number;
   /** Plant the deliberate breaks (default true; a bench may turn them off). */
   breaks?: boolean;
+  /** Let community sizes vary by one (default true); false gives exactly `perCommunity` workers each. */
+  vary?: boolean;
 }
 
 /** A generated roster: the three tables as cells, and where the breaks are. */
@@ -307,7 +309,7 @@ export function generateSampleRoster(options: SampleOptions = {}): SampleRoster 
     const members = orgType === '党支部' ? int(40, 99) : orgType === '党总支' ? int(100, 200) : int(201, 299);
     const p = orgType === '党支部' ? int(1, 3) : 3;
     const committee = orgType === '党支部' ? int(3, 6 - p) : 3;
-    const target = perCommunity - (rnd() < 0.3 ? 1 : 0);
+    const target = perCommunity - ((options.vary ?? true) && rnd() < 0.3 ? 1 : 0);
 
     // Composition: [title, post category, elected].
     const slots: Array<[string, string, boolean]> = [];

@@ -24,6 +24,8 @@ import { CommunityUnit, CountyUnit, RatingsByYear, StreetUnit } from './units';
 const SEP = '\u0001';
 const KIND_NAME: Record<TableKind, string> = { workers: '职工表', communities: '社区表', counties: '区县表' };
 const NO_COUNTY = '（未填区县）';
+/** 50 years in days, at the least (50 × 365 + 12 leap days). */
+const YOUNGEST_RETIREMENT_DAYS = 50 * 365 + 12;
 
 /** Header text per field, as the sheet writes it (the label when the column is absent). */
 function headerTexts(table: RosterTable, m: HeaderMatch): Record<string, string> {
@@ -169,8 +171,10 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     const key = county + SEP + street + SEP + community;
     const u = new CommunityUnit(key, county, street, community, communities.size);
     communities.set(key, u);
-    streetOf(county, street).communities.push(u);
-    countyOf(county).communities.push(u);
+    u.streetUnit = streetOf(county, street);
+    u.countyUnit = countyOf(county);
+    u.streetUnit.communities.push(u);
+    u.countyUnit.communities.push(u);
     const sc = street + SEP + community;
     byStreetCommunity.set(sc, byStreetCommunity.has(sc) ? null : u);
     byName.set(community, byName.has(community) ? null : u);
@@ -273,6 +277,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     ids: new Map(), postCache: new Map(), titleCache: new Map(),
   };
   const resolved = new Map<string, CommunityUnit | null>();
+  const byRaw = new Map<unknown, Map<unknown, Map<unknown, CommunityUnit | null>>>();
   const resolve = (county: string, street: string, community: string): CommunityUnit | null => {
     if (community === '') return null;
     const key = county + SEP + street + SEP + community;
@@ -295,20 +300,28 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     if ((i & 255) === 0) await pacer.tick(i);
     const cells = rows[i];
     const rowNo = sheetRowOf(wt, i);
-    const unit = resolve(
-      hasUnitCols.county === undefined ? '' : nameOf(cells[hasUnitCols.county]),
-      hasUnitCols.street === undefined ? '' : nameOf(cells[hasUnitCols.street]),
-      hasUnitCols.community === undefined ? '' : nameOf(cells[hasUnitCols.community]),
-    );
+    // Units are looked up by the raw cells first (names repeat on every row), normalised only on a miss.
+    const rc = hasUnitCols.county === undefined ? null : cells[hasUnitCols.county] ?? null;
+    const rs = hasUnitCols.street === undefined ? null : cells[hasUnitCols.street] ?? null;
+    const rm = hasUnitCols.community === undefined ? null : cells[hasUnitCols.community] ?? null;
+    let l1 = byRaw.get(rc);
+    if (!l1) byRaw.set(rc, (l1 = new Map()));
+    let l2 = l1.get(rs);
+    if (!l2) l1.set(rs, (l2 = new Map()));
+    let unit = l2.get(rm);
+    if (unit === undefined) {
+      unit = resolve(nameOf(rc), nameOf(rs), nameOf(rm));
+      l2.set(rm, unit);
+    }
     const r = readWorkerRow(ctx, cells, rowNo, findings, unit);
-    const county = countyOf(unit ? unit.county : r.county);
+    const county = unit ? unit.countyUnit : countyOf(r.county);
     county.counts.add(r.post, r.titles);
     if (r.certificate !== null) county.certified++;
     if (unit) {
       unit.counts.add(r.post, r.titles);
       unit.certificates[r.certificate ?? 0]++;
       if (r.serviceHall) unit.hall++;
-      const street = streetOf(unit.county, unit.street);
+      const street = unit.streetUnit;
       street.workers++;
       if (r.currentPay !== null) {
         street.payTotal += r.currentPay;
@@ -344,7 +357,11 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
         emit(place, { severity: 'warning', rule: '无法核对', citation: NOTES('§1'), message: e.message, action: '补全或更正所缺数据后重新检查。' });
       }
     }
-    if (r.birthDate !== null && r.sex !== null) {
+    // Nobody retires before 50 (the lowest original age; the national schedule only delays): a worker
+    // younger than that at the end of the window needs no retirement date.
+    if (r.birthDate !== null && r.sex !== null && retireBy - r.birthDate < YOUNGEST_RETIREMENT_DAYS) {
+      // not due
+    } else if (r.birthDate !== null && r.sex !== null) {
       const ret = retirementOf(r.birthDate, r.sex, r.originalAge);
       const overdue = ret.date <= asOf;
       if (overdue || ret.date <= retireBy) {

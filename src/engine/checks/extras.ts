@@ -116,6 +116,14 @@ const changchun: PolicyExtras = {
   },
 };
 
+/** Per-check constants of 通州 第十六条 (they depend only on the parameters): computed once per check. */
+const AGREEMENTS = new WeakMap<ParamView, { first: ReturnType<typeof tongzhouServiceAgreement>; renewal: ReturnType<typeof tongzhouServiceAgreement> }>();
+function agreementsOf(params: ParamView) {
+  let a = AGREEMENTS.get(params);
+  if (!a) AGREEMENTS.set(params, (a = { first: tongzhouServiceAgreement(false, true, params), renewal: tongzhouServiceAgreement(false, false, params) }));
+  return a;
+}
+
 const tongzhou: PolicyExtras = {
   needs: [
     { table: 'workers', field: 'absenceDays', rule: '退出情形和考核等次（旷工天数）' },
@@ -127,7 +135,7 @@ const tongzhou: PolicyExtras = {
       out.push(...tongzhouContinuingEducation(r.certificate, r.educationHours, ctx.params));
     }
     if (r.probation === true && r.entryDate !== null) {
-      const a = tongzhouServiceAgreement(false, true, ctx.params);
+      const a = agreementsOf(ctx.params).first;
       if (a.probationMonths !== null && addMonths(r.entryDate, a.probationMonths) <= ctx.asOf) {
         out.push({
           severity: 'warning', rule: '试用期期限', citation: a.citation,
@@ -137,7 +145,7 @@ const tongzhou: PolicyExtras = {
       }
     }
     if (r.agreementDate !== null && r.elected === false) {
-      const a = tongzhouServiceAgreement(false, false, ctx.params);
+      const a = agreementsOf(ctx.params).renewal;
       if (a.years !== null) {
         const end = addMonths(r.agreementDate, Math.round(a.years * 12));
         if (end <= ctx.asOf) {

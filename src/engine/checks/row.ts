@@ -117,43 +117,122 @@ function categoryOfRole(policy: Policy, role: Role): string | null {
   return null;
 }
 
+/** Column indices of a worker table, resolved once per table (-1 when the sheet has no such column). */
+type Columns = Record<(typeof FIELD_KEYS)[number], number>;
+
+const FIELD_KEYS = ['county', 'street', 'community', 'name', 'sex', 'idNumber', 'birthDate', 'post', 'title', 'appointment', 'elected', 'entryDate',
+  'education', 'degree', 'certificate', 'certificateDate', 'probation', 'probationRating', 'currentPay', 'priorYears', 'originalAge', 'absenceDays',
+  'absenceConsecutiveDays', 'protectedStatus', 'freshGraduate', 'veteran', 'sociologyGraduate', 'existingWorker', 'localHukou', 'serviceHall',
+  'lastTrainingYear', 'educationHours', 'agreementDate', 'termEnd', 'secondmentMonths'] as const;
+
+const COLUMNS = new WeakMap<RowContext, Columns>();
+const READERS = new WeakMap<RowContext, RowReader>();
+function columnsOf(ctx: RowContext): Columns {
+  let c = COLUMNS.get(ctx);
+  if (!c) {
+    // Built as one literal (a fixed shape the JIT keeps fast), not key by key.
+    c = JSON.parse(JSON.stringify(Object.fromEntries(FIELD_KEYS.map((k) => [k, ctx.cols[k] ?? -1])))) as Columns;
+    COLUMNS.set(ctx, c);
+  }
+  return c;
+}
+
+/** A cell parser: the engine's vocabulary function for one column (module-level, so no closure per row). */
+type Parse<T> = (v: Cell, column: string, what: string) => T;
+const P_EDUCATION: Parse<ReturnType<typeof educationOf>> = (v, f) => educationOf(v, f);
+const P_DEGREE: Parse<ReturnType<typeof degreeOf>> = (v, f) => degreeOf(v, f);
+const P_CERTIFICATE: Parse<CertificateLevel | null> = (v, f) => certificateOf(v, f);
+const P_DATE: Parse<DayNumber> = (v, f) => dateCell(v, f, 1990);
+const P_YESNO: Parse<boolean | null> = (v, f) => yesNoOf(v, f);
+const P_ELECTED: Parse<boolean | null> = (v, f) => electedOf(v, f);
+const P_NUMBER: Parse<number> = (v, f, what) => numberOf(v, f, what);
+const P_INTEGER: Parse<number> = (v, f, what) => numberOf(v, f, what, true);
+const P_RATING: Parse<Rating | null> = (v, f) => ratingOf(v, f);
+const P_YEAR: Parse<number> = (v, f) => {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) return v;
+  if (typeof v === 'number' && v > 2100) return civilOf(dateCell(v, f, 1990)).y;
+  const t = textOf(v).replace(/年度?$/, '');
+  const n = Number(t);
+  if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) throw new CwError('INVALID_NUMBER', `${f}：${textOf(v)} 不是年份。可用：四位年份，如 2025。`, f);
+  return n;
+};
+const P_ORIGINAL_AGE: Parse<number> = (v, f) => {
+  const n = numberOf(v, f, '原法定退休年龄 60、55 或 50', true);
+  if (![60, 55, 50].includes(n)) throw new CwError('INVALID_NUMBER', `${f}：${n} 不是原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`, f);
+  return n;
+};
+
+const DATA_RULE = NOTES('§1 日期、岗位、考核等次、学历学位、证书');
+const YES_NO = '填写“是”或“否”。';
+
+/** Reads one worker row against its table's columns; findings go to `out`. */
+class RowReader {
+  cells: Cell[] = [];
+  place!: WorkerRow['place'];
+  out: RosterFinding[] = [];
+  constructor(private readonly ctx: RowContext) {}
+
+  /** The cell in column `i`, or null (absent column, short row). */
+  at(i: number): Cell {
+    return i < 0 ? null : this.cells[i] ?? null;
+  }
+
+  bad(key: string, e: unknown, action: string): void {
+    if (!(e instanceof CwError)) throw e;
+    this.out.push(findingAt(this.place, { severity: 'error', rule: '数据格式', citation: DATA_RULE, message: e.message, action }, { column: this.ctx.header[key] }));
+  }
+
+  missing(key: string, severity: Finding['severity'], why: string, action: string): void {
+    const h = this.ctx.header[key] ?? key;
+    this.out.push(findingAt(this.place, { severity, rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${h}：${why}。`, action }, { column: h }));
+  }
+
+  /** A cell through a parser: null when the column is absent or the cell blank; a finding when it does not parse. */
+  parse<T>(i: number, key: string, parse: Parse<T>, action: string, what = ''): T | null {
+    if (i < 0) return null;
+    const v = this.cells[i];
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
+    try {
+      return parse(v, this.ctx.header[key], what);
+    } catch (e) {
+      this.bad(key, e, action);
+      return null;
+    }
+  }
+}
+
 /** Reads and validates one worker row; every bad cell becomes a finding, and the rest of the row is still used. */
 export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out: RosterFinding[], unit: { county: string; street: string; community: string } | null = null): WorkerRow {
-  const { cols, header, policy } = ctx;
-  const cell = (key: string): Cell => {
-    const c = cols[key];
-    return c === undefined ? null : cells[c] ?? null;
-  };
-  const has = (key: string) => cols[key] !== undefined;
+  const { header, policy } = ctx;
+  const c = columnsOf(ctx);
+  let r = READERS.get(ctx);
+  if (!r) READERS.set(ctx, (r = new RowReader(ctx)));
+  r.cells = cells;
+  r.out = out;
+  const cell = (i: number): Cell => (i < 0 ? null : cells[i] ?? null);
   // The community the row resolved to (the community table may supply a county or street the row leaves blank).
-  const county = unit ? unit.county : nameOf(cell('county'));
-  const street = unit ? unit.street : nameOf(cell('street'));
-  const community = unit ? unit.community : nameOf(cell('community'));
-  const name = textOf(cell('name'));
+  const county = unit ? unit.county : nameOf(cell(c.county));
+  const street = unit ? unit.street : nameOf(cell(c.street));
+  const community = unit ? unit.community : nameOf(cell(c.community));
+  const name = textOf(cell(c.name));
   const place = {
     scope: 'worker' as const, county: county || null, street: street || null, community: community || null,
     sheet: ctx.sheet, row: rowNo, name: name || null,
   };
-  const bad = (key: string, e: unknown, action: string) => {
-    if (!(e instanceof CwError)) throw e;
-    out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('§1 日期、岗位、考核等次、学历学位、证书'), message: e.message, action }, { column: header[key] }));
-  };
-  const missing = (key: string, severity: Finding['severity'], why: string, action: string) => {
-    out.push(findingAt(place, { severity, rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${header[key] ?? key}：${why}。`, action }, { column: header[key] }));
-  };
+  r.place = place;
 
-  if (has('community') && community === '') missing('community', 'error', '无法归入社区，该职工不计入任何社区的配备人数', '填写所在社区（与社区表中的名称一致）。');
-  if (has('name') && name === '') missing('name', 'warning', '无法指明是哪位职工', '填写姓名。');
+  if (c.community >= 0 && community === '') r.missing('community', 'error', '无法归入社区，该职工不计入任何社区的配备人数', '填写所在社区（与社区表中的名称一致）。');
+  if (c.name >= 0 && name === '') r.missing('name', 'warning', '无法指明是哪位职工', '填写姓名。');
 
   // 身份证号: validity, duplicates; it supplies birth date and sex when those cells are blank.
   let idBirth: DayNumber | null = null;
   let idSex: Sex | null = null;
   let idNumberOk: boolean | null = null;
-  if (has('idNumber')) {
-    const v = cell('idNumber');
+  if (c.idNumber >= 0) {
+    const v = cell(c.idNumber);
     idNumberOk = false;
     if (isBlank(v)) {
-      missing('idNumber', 'warning', '无法校验身份，也无法核对出生日期和性别', '按身份证填写18位公民身份号码（以文本格式录入）。');
+      r.missing('idNumber', 'warning', '无法校验身份，也无法核对出生日期和性别', '按身份证填写18位公民身份号码（以文本格式录入）。');
     } else {
       try {
         const id = parseResidentId(v, header.idNumber);
@@ -182,11 +261,13 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   }
 
   let sex: Sex | null = null;
-  if (has('sex') && !isBlank(cell('sex'))) {
+  const sexCell = cell(c.sex);
+  if (sexCell === '男' || sexCell === '女') sex = sexCell;
+  else if (c.sex >= 0 && !isBlank(sexCell)) {
     try {
-      sex = sexOf(cell('sex'), header.sex);
+      sex = sexOf(sexCell, header.sex);
     } catch (e) {
-      bad('sex', e, '填写“男”或“女”。');
+      r.bad('sex', e, '填写“男”或“女”。');
     }
   }
   if (sex !== null && idSex !== null && sex !== idSex) {
@@ -199,40 +280,39 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   sex ??= idSex;
 
   let birthDate: DayNumber | null = null;
-  if (has('birthDate') && !isBlank(cell('birthDate'))) {
-    const v = cell('birthDate');
+  if (c.birthDate >= 0 && !isBlank(cell(c.birthDate))) {
+    const v = cell(c.birthDate);
     try {
       birthDate = dateCell(v, header.birthDate, 1920);
-      if (idBirth !== null) {
+      if (idBirth !== null && birthDate !== idBirth) {
         const monthOnly = typeof v === 'string' && MONTH_ONLY.test(v.trim());
         const a = civilOf(birthDate);
         const b = civilOf(idBirth);
-        const differs = monthOnly ? a.y !== b.y || a.m !== b.m : birthDate !== idBirth;
-        if (differs) {
+        if (!monthOnly || a.y !== b.y || a.m !== b.m) {
           out.push(findingAt(place, {
             severity: 'error', rule: '身份证号与出生日期', citation: NOTES('§1 身份证号'),
             message: `${header.birthDate}为 ${monthOnly ? `${a.y}年${a.m}月` : isoOf(birthDate)}，但身份证号第7–14位的出生日期是 ${isoOf(idBirth)}：二者不一致。`,
             action: '按身份证原件核对出生日期和身份证号，更正录错的一项（出生日期决定法定退休时间）。',
           }, { column: header.birthDate }));
-        } else if (monthOnly) {
+        } else {
           birthDate = idBirth;
         }
       }
     } catch (e) {
-      bad('birthDate', e, '填写实际出生日期（如 1985-03-01），或以文本填写“1985.03”这样的年月。');
+      r.bad('birthDate', e, '填写实际出生日期（如 1985-03-01），或以文本填写“1985.03”这样的年月。');
     }
   }
   birthDate ??= idBirth;
 
   // Post category and titles.
-  const titleText = textOf(has('title') ? cell('title') : cell('post'));
+  const titleText = textOf(c.title >= 0 ? cell(c.title) : cell(c.post));
   let titles = ctx.titleCache.get(titleText);
   if (!titles) {
     titles = parseTitles(titleText);
     ctx.titleCache.set(titleText, titles);
   }
   let post: string | null = null;
-  const postText = has('post') ? textOf(cell('post')) : '';
+  const postText = c.post >= 0 ? textOf(cell(c.post)) : '';
   if (postText !== '') {
     let p = ctx.postCache.get(postText);
     if (p === undefined) {
@@ -244,7 +324,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
       }
       ctx.postCache.set(postText, p);
     }
-    if (p instanceof CwError) bad('post', p, `改为${policy.name}的岗位类别或职务（如 书记、副主任、委员、专职工作人员）。`);
+    if (p instanceof CwError) r.bad('post', p, `改为${policy.name}的岗位类别或职务（如 书记、副主任、委员、专职工作人员）。`);
     else post = p;
   } else if (titles.role !== null) {
     post = categoryOfRole(policy, titles.role);
@@ -252,26 +332,26 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   if (postText === '' && titleText === '') {
     out.push(findingAt(place, {
       severity: 'error', rule: '缺少数据', citation: ROSTER_RULES,
-      message: `缺少${[has('post') ? header.post : null, has('title') ? header.title : null].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
-      action: `填写岗位类别（${policy.posts.map((c) => c.name).join('、')}）或职务（书记、主任、副书记、副主任、委员、专职工作人员…）。`,
-    }, { column: has('post') ? header.post : header.title }));
-  } else if (has('title') && titles.unknown.length > 0 && titles.role === null && post === null && postText === '') {
+      message: `缺少${[c.post >= 0 ? header.post : null, c.title >= 0 ? header.title : null].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
+      action: `填写岗位类别（${policy.posts.map((x) => x.name).join('、')}）或职务（书记、主任、副书记、副主任、委员、专职工作人员…）。`,
+    }, { column: c.post >= 0 ? header.post : header.title }));
+  } else if (c.title >= 0 && titles.unknown.length > 0 && titles.role === null && post === null && postText === '') {
     out.push(findingAt(place, {
       severity: 'error', rule: '数据格式', citation: NOTES('§1 岗位类别'),
-      message: `${header.title}：无法识别职务“${titles.unknown.join('、')}”，也未填岗位类别。${policy.name}的岗位类别：${policy.posts.map((c) => c.name).join('、')}。`,
+      message: `${header.title}：无法识别职务“${titles.unknown.join('、')}”，也未填岗位类别。${policy.name}的岗位类别：${policy.posts.map((x) => x.name).join('、')}。`,
       action: '填写岗位类别，或把职务写成 书记、主任、副书记、副主任、委员、专职工作人员、党务工作者 等。',
     }, { column: header.title }));
   }
 
   let entryDate: DayNumber | null = null;
-  if (has('entryDate')) {
-    const v = cell('entryDate');
-    if (isBlank(v)) missing('entryDate', 'warning', '无法计算工作年限、试用期和招聘时的年龄', '按人事档案填写入职（参加社区工作）日期。');
+  if (c.entryDate >= 0) {
+    const v = cell(c.entryDate);
+    if (isBlank(v)) r.missing('entryDate', 'warning', '无法计算工作年限、试用期和招聘时的年龄', '按人事档案填写入职（参加社区工作）日期。');
     else {
       try {
         entryDate = dateCell(v, header.entryDate, 1950);
       } catch (e) {
-        bad('entryDate', e, '填写实际存在的入职日期，如 2015-03-01。');
+        r.bad('entryDate', e, '填写实际存在的入职日期，如 2015-03-01。');
       }
     }
   }
@@ -282,55 +362,35 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   if (birthDate !== null) input.birthDate = toExcelSerial(birthDate);
   if (sex !== null) input.sex = sex;
 
-  const vocab = <T>(key: string, parse: (v: unknown, f: string) => T, action: string): T | null => {
-    if (!has(key)) return null;
-    const v = cell(key);
-    if (isBlank(v)) return null;
-    try {
-      return parse(v, header[key]);
-    } catch (e) {
-      bad(key, e, action);
-      return null;
-    }
-  };
-  const education = vocab('education', educationOf, '填写 高中及以下、中专、大专、本科、硕士研究生、博士研究生 之一。');
+  const education = r.parse(c.education, 'education', P_EDUCATION, '填写 高中及以下、中专、大专、本科、硕士研究生、博士研究生 之一。');
   if (education !== null) input.education = education;
-  const degree = vocab('degree', degreeOf, '填写 无、学士、硕士、博士 之一。');
+  const degree = r.parse(c.degree, 'degree', P_DEGREE, '填写 无、学士、硕士、博士 之一。');
   if (degree !== null) input.degree = degree;
-  const certificate = vocab('certificate', certificateOf, '填写 助理社会工作师、社会工作师、高级社会工作师 或 无。');
-  if (certificate !== null) input.certificate = certificate === 1 ? '助理社会工作师' : certificate === 2 ? '社会工作师' : '高级社会工作师';
-  const certificateDate = vocab('certificateDate', (v, f) => dateCell(v as Cell, f, 1990), '填写取得证书的日期，如 2019-06-15。');
+  const certificate = r.parse(c.certificate, 'certificate', P_CERTIFICATE, '填写 助理社会工作师、社会工作师、高级社会工作师 或 无。');
+  if (certificate !== null) input.certificate = CERTIFICATE_INPUT[certificate];
+  const certificateDate = r.parse(c.certificateDate, 'certificateDate', P_DATE, '填写取得证书的日期，如 2019-06-15。');
   if (certificateDate !== null) input.certificateDate = toExcelSerial(certificateDate);
 
+  // Ratings: each cell through the engine's ratingOf; the worker gets the map as normalizeWorker would build it.
   const ratings = new Map<number, Rating>();
-  const ratingInput: Record<string, string> = {};
   for (const rc of ctx.ratingCols) {
     const v = cells[rc.column] ?? null;
-    if (isBlank(v)) continue;
+    if (v === null || v === '') continue;
     try {
-      const r = ratingOf(v, rc.header);
-      if (r) {
-        ratings.set(rc.year, r);
-        ratingInput[rc.year] = r;
-      }
+      const rating = ratingOf(v, rc.header);
+      if (rating) ratings.set(rc.year, rating);
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
       out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('§1 考核等次'), message: e.message, action: '填写 优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），未考核的留空。' }, { column: rc.header, year: rc.year }));
     }
   }
-  if (ratings.size) input.ratings = ratingInput;
 
-  const flag = (key: string) => vocab(key, (v, f) => yesNoOf(v as Cell, f), '填写“是”或“否”。');
-  const probation = flag('probation');
+  const probation = r.parse(c.probation, 'probation', P_YESNO, YES_NO);
   if (probation !== null) input.probation = probation;
-  const currentPay = vocab('currentPay', (v, f) => numberOf(v as Cell, f, '现行月薪酬（元）'), '填写现行月薪酬金额（元），不带单位以外的文字。');
-  const priorYears = vocab('priorYears', (v, f) => numberOf(v as Cell, f, '调入前在社区工作的年数'), '填写年数，如 3 或 2.5。');
+  const currentPay = r.parse(c.currentPay, 'currentPay', P_NUMBER, '填写现行月薪酬金额（元），不带单位以外的文字。', '现行月薪酬（元）');
+  const priorYears = r.parse(c.priorYears, 'priorYears', P_NUMBER, '填写年数，如 3 或 2.5。', '调入前在社区工作的年数');
   if (priorYears !== null) input.priorYears = priorYears;
-  let originalAge = vocab('originalAge', (v, f) => {
-    const n = numberOf(v as Cell, f, '原法定退休年龄 60、55 或 50', true);
-    if (![60, 55, 50].includes(n)) throw new CwError('INVALID_NUMBER', `${f}：${n} 不是原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`, f);
-    return n;
-  }, '填写 60、55 或 50。');
+  let originalAge = r.parse(c.originalAge, 'originalAge', P_ORIGINAL_AGE, '填写 60、55 或 50。');
   if (originalAge !== null && sex !== null && (sex === '男') !== (originalAge === 60)) {
     out.push(findingAt(place, {
       severity: 'error', rule: '数据格式', citation: NATIONAL_RETIREMENT,
@@ -341,26 +401,18 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   }
   if (originalAge !== null) input.originalAge = originalAge;
 
-  let elected: boolean | null = null;
-  if (has('appointment')) elected = vocab('appointment', (v, f) => electedOf(v as Cell, f), '填写“选任”或“招聘”。');
-  if (elected === null && has('elected')) elected = flag('elected');
-  const count = (key: string, what: string) => vocab(key, (v, f) => numberOf(v as Cell, f, what, true), `填写${what}（整数）。`);
-  const absenceDays = count('absenceDays', '本年度无故旷工天数');
-  const absenceRun = count('absenceConsecutiveDays', '最长连续旷工天数');
-  const protectedStatus = has('protectedStatus') ? textOf(cell('protectedStatus')) : '';
-  const probationRating = vocab('probationRating', (v, f) => ratingOf(v, f), '填写 合格 或 不合格，未考核的留空。');
-  const serviceHall = flag('serviceHall');
-  const lastTrainingYear = vocab('lastTrainingYear', (v, f) => {
-    if (typeof v === 'number' && v > 2100) return civilOf(dateCell(v, f, 1990)).y;
-    const t = textOf(v as Cell).replace(/年度?$/, '');
-    const n = Number(t);
-    if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) throw new CwError('INVALID_NUMBER', `${f}：${textOf(v as Cell)} 不是年份。可用：四位年份，如 2025。`, f);
-    return n;
-  }, '填写最近一次参加培训的年份，如 2025。');
-  const secondmentMonths = vocab('secondmentMonths', (v, f) => numberOf(v as Cell, f, '本次借调已持续的月数'), '填写借调月数，如 2。');
-  const educationHours = vocab('educationHours', (v, f) => numberOf(v as Cell, f, '本登记有效期内的继续教育学时'), '填写学时数。');
-  const agreementDate = vocab('agreementDate', (v, f) => dateCell(v as Cell, f, 1990), '填写服务协议签订日期，如 2022-01-01。');
-  const termEnd = vocab('termEnd', (v, f) => dateCell(v as Cell, f, 1990), '填写本届任期届满日期。');
+  let elected = r.parse(c.appointment, 'appointment', P_ELECTED, '填写“选任”或“招聘”。');
+  if (elected === null) elected = r.parse(c.elected, 'elected', P_YESNO, YES_NO);
+  const absenceDays = r.parse(c.absenceDays, 'absenceDays', P_INTEGER, '填写本年度无故旷工天数（整数）。', '本年度无故旷工天数');
+  const absenceRun = r.parse(c.absenceConsecutiveDays, 'absenceConsecutiveDays', P_INTEGER, '填写最长连续旷工天数（整数）。', '最长连续旷工天数');
+  const protectedStatus = c.protectedStatus >= 0 ? textOf(cell(c.protectedStatus)) : '';
+  const probationRating = r.parse(c.probationRating, 'probationRating', P_RATING, '填写 合格 或 不合格，未考核的留空。');
+  const serviceHall = r.parse(c.serviceHall, 'serviceHall', P_YESNO, YES_NO);
+  const lastTrainingYear = r.parse(c.lastTrainingYear, 'lastTrainingYear', P_YEAR, '填写最近一次参加培训的年份，如 2025。');
+  const secondmentMonths = r.parse(c.secondmentMonths, 'secondmentMonths', P_NUMBER, '填写借调月数，如 2。', '本次借调已持续的月数');
+  const educationHours = r.parse(c.educationHours, 'educationHours', P_NUMBER, '填写学时数。', '本登记有效期内的继续教育学时');
+  const agreementDate = r.parse(c.agreementDate, 'agreementDate', P_DATE, '填写服务协议签订日期，如 2022-01-01。');
+  const termEnd = r.parse(c.termEnd, 'termEnd', P_DATE, '填写本届任期届满日期。');
 
   const facts: WorkerFacts = {};
   if (birthDate !== null) facts.age = wholeYearsBetween(birthDate, entryDate ?? ctx.asOf);
@@ -369,15 +421,11 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   if (protectedStatus !== '') facts.protectedStatus = protectedStatus;
   if (elected !== null) facts.recruited = !elected;
   if (probationRating !== null) facts.probationRating = probationRating;
-  const setFlag = (key: keyof WorkerFacts) => {
-    const f = flag(key as string);
-    if (f !== null) (facts as Record<string, unknown>)[key] = f;
-  };
-  setFlag('freshGraduate');
-  setFlag('veteran');
-  setFlag('sociologyGraduate');
-  setFlag('existingWorker');
-  setFlag('localHukou');
+  if (c.freshGraduate >= 0) { const f = r.parse(c.freshGraduate, 'freshGraduate', P_YESNO, YES_NO); if (f !== null) facts.freshGraduate = f; }
+  if (c.veteran >= 0) { const f = r.parse(c.veteran, 'veteran', P_YESNO, YES_NO); if (f !== null) facts.veteran = f; }
+  if (c.sociologyGraduate >= 0) { const f = r.parse(c.sociologyGraduate, 'sociologyGraduate', P_YESNO, YES_NO); if (f !== null) facts.sociologyGraduate = f; }
+  if (c.existingWorker >= 0) { const f = r.parse(c.existingWorker, 'existingWorker', P_YESNO, YES_NO); if (f !== null) facts.existingWorker = f; }
+  if (c.localHukou >= 0) { const f = r.parse(c.localHukou, 'localHukou', P_YESNO, YES_NO); if (f !== null) facts.localHukou = f; }
 
   // The engine's own validation of the whole row (cross-field dates: entry after as-of, entry before birth …).
   let worker: Worker | null = null;
@@ -387,21 +435,25 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
       const field = e.field && e.field in input && e.field !== 'policy' && e.field !== 'asOf' ? e.field : null;
-      const key = field === 'entryDate' ? 'entryDate' : field === 'birthDate' ? 'birthDate' : field;
       out.push(findingAt(place, {
         severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('§1 日期'), message: e.message,
         action: '核对并更正该日期（入职日期不能晚于检查日期，也不能早于出生日期）。',
-      }, key && header[key] ? { column: header[key] } : {}));
+      }, field && header[field] ? { column: header[field] } : {}));
       if (!field) break;
       delete input[field];
       if (field === 'entryDate') entryDate = null;
       if (field === 'birthDate') birthDate = null;
     }
   }
-  if (worker !== null) worker.params = ctx.params;
+  if (worker !== null) {
+    worker.params = ctx.params;
+    worker.ratings = ratings;
+  }
 
   return {
     place, county, street, community, post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
     birthDate, sex, originalAge, entryDate, probation, lastTrainingYear, secondmentMonths, educationHours, agreementDate, termEnd,
   };
 }
+
+const CERTIFICATE_INPUT: Record<CertificateLevel, string> = { 1: '助理社会工作师', 2: '社会工作师', 3: '高级社会工作师' };

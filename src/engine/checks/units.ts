@@ -30,6 +30,9 @@ export class CommunityUnit {
   /** Workers by certificate level: [none, 助理, 社工师, 高级]. */
   readonly certificates = [0, 0, 0, 0];
   hall = 0;
+  /** Its street and county units (set when the unit is created). */
+  streetUnit!: StreetUnit;
+  countyUnit!: CountyUnit;
   constructor(
     readonly key: string,
     readonly county: string,

@@ -38,6 +38,8 @@ const NO = new Set(['否', '×', '✗', 'n', 'no', 'false', '0', '无', '不是'
 
 /** 是/否 from a cell (also √/×, TRUE/FALSE, 1/0); blank is null; anything else a CwError naming the column. */
 export function yesNoOf(v: Cell, column: string): boolean | null {
+  if (v === '是') return true;
+  if (v === '否') return false;
   if (isBlank(v)) return null;
   if (typeof v === 'boolean') return v;
   if (v === 1 || v === 0) return v === 1;
@@ -52,6 +54,8 @@ const RECRUITED = /^(招聘|公开招聘|聘用|招录|考录|公开招考|社�
 
 /** 任用方式: true for 选任 (elected), false for 招聘 (recruited); blank null; other text a CwError. */
 export function electedOf(v: Cell, column: string): boolean | null {
+  if (v === '选任') return true;
+  if (v === '招聘') return false;
   if (isBlank(v)) return null;
   const t = textOf(v).replace(/[\s\u3000]+/g, '');
   if (ELECTED.test(t)) return true;
