@@ -86,6 +86,21 @@ describe('missing and malformed cells', () => {
     expect(findings(r, '数据格式')).toMatchObject([{ severity: 'error', scope: 'community', sheet: '社区', row: 2, column: '户数' }]);
   });
 
+  test('a community table without 区县 and 街道: communities take them from their worker rows (street rules group correctly)', async () => {
+    const rated = (community: string, street: string, n: number, excellent: number) =>
+      Array.from({ length: n }, (_, i) => worker({ 社区: community, 街道: street, 考核2024: i < excellent ? '优秀' : '合格' }));
+    const rows = [...rated('春晖社区', '乙街道', 8, 3), ...rated('秋实社区', '丙街道', 8, 1)];
+    const r = await check('tongzhou', rows, [{ 社区: '春晖社区', 户数: 900 }, { 社区: '秋实社区', 户数: '九百' }]);
+    expect(r.summary.streets).toBe(2);
+    expect(findings(r, '数据格式')).toMatchObject([{ scope: 'community', county: '甲区', street: '丙街道', community: '秋实社区', row: 3 }]);
+    const errorsThere = r.findings.filter((f) => f.severity === 'error' && f.community === '秋实社区').length;
+    expect(errorsThere).toBeGreaterThan(1); // the bad 户数 cell, and 通州's headcount rules
+    expect(r.summary.byCommunity[1]).toMatchObject({ community: '秋实社区', error: errorsThere });
+    expect(r.summary.byCommunity.map((c) => [c.county, c.street, c.community, c.row])).toEqual([['甲区', '乙街道', '春晖社区', 2], ['甲区', '丙街道', '秋实社区', 3]]);
+    expect(findings(r, '优秀比例')).toMatchObject([{ scope: 'street', street: '乙街道' }]);
+    expect(findings(r, '社区匹配')).toEqual([]);
+  });
+
   test('a worker’s community missing from the community table is reported once', async () => {
     const r = await check('changchun', [...community('春晖社区'), worker({ 社区: '秋实社区' })], [{ 社区: '春晖社区', 户数: 1000 }]);
     expect(findings(r, '社区匹配')).toMatchObject([{ severity: 'warning', community: '秋实社区', row: null }]);

@@ -278,6 +278,24 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
   };
   const resolved = new Map<string, CommunityUnit | null>();
   const byRaw = new Map<unknown, Map<unknown, Map<unknown, CommunityUnit | null>>>();
+  /**
+   * A community table that leaves 区县 or 街道 blank: the community takes them from its first worker row
+   * that gives them, so street and county rules group it correctly.
+   */
+  const adopt = (u: CommunityUnit, county: string, street: string) => {
+    const c = u.county || county;
+    const s = u.street || street;
+    if (c === u.county && s === u.street) return;
+    const drop = <T>(list: T[], x: T) => list.splice(list.indexOf(x), 1);
+    drop(u.streetUnit.communities, u);
+    drop(u.countyUnit.communities, u);
+    u.county = c;
+    u.street = s;
+    u.streetUnit = streetOf(c, s);
+    u.countyUnit = countyOf(c);
+    u.streetUnit.communities.push(u);
+    u.countyUnit.communities.push(u);
+  };
   const resolve = (county: string, street: string, community: string): CommunityUnit | null => {
     if (community === '') return null;
     const key = county + SEP + street + SEP + community;
@@ -285,7 +303,10 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     let u = communities.get(key) ?? null;
     if (!u) {
       const cand = (street ? byStreetCommunity.get(street + SEP + community) : undefined) ?? byName.get(community) ?? null;
-      if (cand && (!county || !cand.county || county === cand.county) && (!street || !cand.street || street === cand.street)) u = cand;
+      if (cand && (!county || !cand.county || county === cand.county) && (!street || !cand.street || street === cand.street)) {
+        u = cand;
+        adopt(u, county, street);
+      }
     }
     if (!u) u = communities.get(key) ?? addCommunity(county, street, community);
     resolved.set(key, u);
@@ -405,6 +426,22 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
   }
 
   // Streets.
+  // Findings on community-table rows were placed before their community took a street or county from the worker rows.
+  if (ct) {
+    const byRow = new Map<number, CommunityUnit>();
+    for (const u of communities.values()) if (u.row !== null) byRow.set(u.row, u);
+    for (const f of findings) {
+      if (f.scope !== 'community' || f.sheet !== ct.sheet || f.row === null) continue;
+      const u = byRow.get(f.row);
+      if (u) {
+        f.county = u.county || null;
+        f.street = u.street || null;
+      }
+    }
+  }
+  // Units left empty (a table community that took its street or county from the worker rows) are dropped.
+  for (const [k, s] of streets) if (s.communities.length === 0 && s.workers === 0) streets.delete(k);
+  for (const [k, c] of counties) if (c.communities.length === 0 && c.counts.workers === 0 && c.row === null) counties.delete(k);
   for (const s of streets.values()) {
     const place: FindingPlace = { scope: 'street', county: s.county || null, street: s.street || null, community: null, sheet: null, row: null, name: null };
     if (probeQuota !== null && quotaByStreet) quota(s.ratings, place, s.street || '（未填街道）');
@@ -502,6 +539,9 @@ function finish(
   policy: Policy, asOf: DayNumber, months: number, findings: RosterFinding[], mapping: CheckResult['mapping'], workers: number,
   communities: Map<string, CommunityUnit>, streets: Map<string, StreetUnit>, counties: Map<string, CountyUnit>,
 ): CheckResult {
+  // Units by their names as finally placed (a community may have taken its street or county from its rows).
+  const named = new Map<string, CommunityUnit>();
+  for (const u of communities.values()) named.set(u.county + SEP + u.street + SEP + u.community, u);
   const countyOrd = (name: string | null) => counties.get(name === NO_COUNTY ? '' : name ?? '')?.ord ?? counties.size;
   const key = (f: RosterFinding): number[] => {
     if (f.scope === 'roster') return [-1, 0, 0, 0];
@@ -509,7 +549,7 @@ function finish(
     if (f.scope === 'county') return [c, -1, -1, f.row ?? -1];
     const s = streets.get((f.county ?? '') + SEP + (f.street ?? ''))?.ord ?? streets.size;
     if (f.scope === 'street') return [c, s, -1, -1];
-    const u = communities.get((f.county ?? '') + SEP + (f.street ?? '') + SEP + (f.community ?? ''))?.ord ?? communities.size;
+    const u = named.get((f.county ?? '') + SEP + (f.street ?? '') + SEP + (f.community ?? ''))?.ord ?? communities.size;
     return [c, s, u, f.scope === 'community' ? -1 : f.row ?? 0];
   };
   const keys = findings.map(key);
@@ -521,8 +561,8 @@ function finish(
   const sorted = order.map((i) => findings[i]);
 
   const per = new Map<string, CommunitySummary>();
-  for (const u of communities.values()) {
-    per.set(u.key, { county: u.county || null, street: u.street || null, community: u.community, workers: u.counts.workers, row: u.row, error: 0, warning: 0, info: 0 });
+  for (const [key, u] of named) {
+    per.set(key, { county: u.county || null, street: u.street || null, community: u.community, workers: u.counts.workers, row: u.row, error: 0, warning: 0, info: 0 });
   }
   const totals = { error: 0, warning: 0, info: 0 };
   for (const f of sorted) {

@@ -35,8 +35,9 @@ export class CommunityUnit {
   countyUnit!: CountyUnit;
   constructor(
     readonly key: string,
-    readonly county: string,
-    readonly street: string,
+    /** County and street: the community table's, or the worker rows' when the table leaves them blank. */
+    public county: string,
+    public street: string,
     readonly community: string,
     readonly ord: number,
   ) {}
