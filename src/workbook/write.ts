@@ -3,6 +3,7 @@
  * streaming writer: date columns as real Excel dates, resident IDs as text, a title row above the
  * worker table. Node only. Used for templates/示例花名册.xlsx and by the bench.
  */
+import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Cell, Roster, RosterTable } from '../engine/roster/types';
 
@@ -67,10 +68,38 @@ function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, table: RosterTable, op
 /** Writes the roster's tables as sheets of one workbook (workers first). */
 export async function writeRosterWorkbook(roster: Roster, file: string, options: WriteOptions = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+
   wb.creator = 'cwkit';
   wb.created = FIXED;
   wb.modified = FIXED;
   addTable(wb, roster.workers, options);
   for (const t of [roster.communities, roster.counties]) if (t) addTable(wb, t, { ...options, title: undefined });
   await wb.commit();
+  // Zip entries carry the time they were written: pin them, so the same roster always gives the same bytes.
+  fs.writeFileSync(file, pinZipTimestamps(fs.readFileSync(file), FIXED));
+}
+
+/**
+ * Sets every entry's modification time in a zip (local headers and central directory) to `date`.
+ * Walks the central directory from the end-of-central-directory record; a zip it cannot read is returned unchanged.
+ */
+export function pinZipTimestamps(zip: Buffer, date: Date): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > zip.length) return zip;
+  const out = Buffer.from(zip);
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > out.length || out.readUInt32LE(p) !== 0x02014b50) return zip;
+    out.writeUInt16LE(time, p + 12);
+    out.writeUInt16LE(day, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (local + 30 > out.length || out.readUInt32LE(local) !== 0x04034b50) return zip;
+    out.writeUInt16LE(time, local + 10);
+    out.writeUInt16LE(day, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
 }

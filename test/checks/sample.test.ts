@@ -1,9 +1,12 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { checkRoster, parseResidentId, POLICIES, sexOf, parseDate } from '../../src/engine';
 import type { PolicyId, Roster, RosterFinding } from '../../src/engine';
 import { generateSampleRoster, SAMPLE_AS_OF, SAMPLE_BACKGROUND, SAMPLE_BREAKS } from '../../scripts/make-sample-roster';
 import { RARE_NAME_CHARS } from '../../src/sample/roster';
 import { readRosterFile } from '../../src/workbook/read';
+import { writeRosterWorkbook } from '../../src/workbook/write';
 
 const FILE = path.join(__dirname, '..', '..', 'templates', '示例花名册.xlsx');
 const sample = generateSampleRoster();
@@ -52,6 +55,18 @@ describe('templates/示例花名册.xlsx', () => {
       checked++;
     });
     expect(checked).toBe(w.rows.length - 3);
+  });
+
+  test('writing the same roster twice gives the same bytes (regenerating does not churn the committed file)', async () => {
+    const small = generateSampleRoster({ communities: 4, counties: 1, streetsPerCounty: 2, breaks: false });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-sample-'));
+    const a = path.join(dir, 'a.xlsx');
+    const b = path.join(dir, 'b.xlsx');
+    await writeRosterWorkbook(small.roster, a);
+    await new Promise((r) => setTimeout(r, 1100));
+    await writeRosterWorkbook(small.roster, b);
+    expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('every break is planted once', () => {
