@@ -1,0 +1,333 @@
+/// <reference types="office-js" />
+/**
+ * The workbook port over Office.js (Excel). Large sheets are read in chunks — at most 5,000 rows
+ * and 200,000 cells per `getRangeByIndexes(…).load('values')` + `context.sync()` — so a
+ * 100,000-row roster stays well under Excel's per-request payload limit (5 MB on the web).
+ * Settings live in the workbook (`workbook.settings`, ExcelApi 1.4), as JSON text. Per-cell fills
+ * are read with `getCellProperties` (ExcelApi 1.9) before highlighting, so clearing restores them.
+ */
+import type { Cell } from '../../engine';
+import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
+import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
+
+/** Options of the Office adapter (tests pass their own `run`). */
+export interface OfficeWorkbookOptions {
+  /** Excel.run (default: the global one). */
+  run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Most rows per read request (default 5,000). */
+  maxChunkRows?: number;
+  /** Most cells per read or write request (default 200,000). */
+  maxChunkCells?: number;
+  /**
+   * Whether RangeFill.pattern can be read (ExcelApi 1.15): tells "no fill" from a white fill.
+   * Without it a white (#FFFFFF) cell is taken to have no fill, which looks the same.
+   */
+  fillPattern?: boolean;
+}
+
+/** Rows per batch when reading or restoring fills. */
+const FILL_BATCH = 200;
+
+/** An Office cell value as a plain cell: '' is blank. */
+function plain(v: unknown): Cell {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** A value to write: text that Excel would read as a formula is written as text. */
+function writable(v: Cell | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' && /^[=]/.test(v)) return `'${v}`;
+  return v;
+}
+
+type CellFill = { format?: { fill?: { color?: string; pattern?: string } } };
+
+export class OfficeWorkbook implements WorkbookPort {
+  readonly kind = 'office' as const;
+  private readonly run: NonNullable<OfficeWorkbookOptions['run']>;
+  private readonly maxRows: number;
+  private readonly maxCells: number;
+  private readonly pattern: boolean;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
+    this.maxRows = options.maxChunkRows ?? 5000;
+    this.maxCells = options.maxChunkCells ?? 200_000;
+    this.pattern = options.fillPattern ?? false;
+  }
+
+  /** Rows per request for a sheet this wide. */
+  chunkRows(columns: number): number {
+    return Math.max(1, Math.min(this.maxRows, Math.floor(this.maxCells / Math.max(1, columns))));
+  }
+
+  private static async names(context: Excel.RequestContext): Promise<string[]> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    return sheets.items.map((s) => s.name);
+  }
+
+  /** Columns A.. to the last used column of a sheet (1 for an empty sheet). */
+  private static async widthOf(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<number> {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('columnIndex,columnCount');
+    await context.sync();
+    return used.isNullObject ? 1 : used.columnIndex + used.columnCount;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.run((context) => OfficeWorkbook.names(context));
+  }
+
+  readSheet(name: string, options: ReadOptions = {}): Promise<SheetRead> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      sheet.load('name');
+      await context.sync();
+      const out: SheetRead = { name: sheet.name, rows: [], rowNumbers: [], columnCount: 0, rowCount: 0 };
+      if (used.isNullObject) {
+        options.onRows?.(0, 0);
+        return out;
+      }
+      // From column A, so column indexes are the sheet's own (the header matcher counts from A).
+      const columns = used.columnIndex + used.columnCount;
+      const first = used.rowIndex;
+      const end = used.rowIndex + used.rowCount;
+      const last = options.maxRows === undefined ? end : Math.min(end, options.maxRows);
+      out.columnCount = columns;
+      out.rowCount = end;
+      const per = this.chunkRows(columns);
+      const total = Math.max(0, last - first);
+      for (let start = first; start < last; start += per) {
+        if (options.signal?.aborted) throw abortError('已取消读取。');
+        const n = Math.min(per, last - start);
+        const range = sheet.getRangeByIndexes(start, 0, n, columns);
+        range.load('values');
+        await context.sync();
+        const values = range.values as unknown[][];
+        for (let i = 0; i < values.length; i++) {
+          const src = values[i];
+          const row: Cell[] = new Array(columns);
+          let any = false;
+          for (let c = 0; c < columns; c++) {
+            const v = plain(src[c]);
+            row[c] = v;
+            if (v !== null) any = true;
+          }
+          if (!any) continue;
+          out.rows.push(row);
+          out.rowNumbers.push(start + i + 1);
+        }
+        options.onRows?.(start + n - first, total);
+      }
+      if (total === 0) options.onRows?.(0, 0);
+      return out;
+    });
+  }
+
+  addSheet(baseName: string, content: NewSheet): Promise<string> {
+    return this.run(async (context) => {
+      const name = uniqueSheetName(baseName, await OfficeWorkbook.names(context));
+      const sheet = context.workbook.worksheets.add(name);
+      const rows = content.rows;
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      const text = new Set(content.textColumns ?? []);
+      const formats = Array.from({ length: width }, (_, c) => (text.has(c) ? '@' : 'General'));
+      const per = this.chunkRows(width);
+      for (let start = 0; start < rows.length; start += per) {
+        const part = rows.slice(start, start + per);
+        const range = sheet.getRangeByIndexes(start, 0, part.length, width);
+        if (text.size) range.numberFormat = part.map(() => formats);
+        range.values = part.map((r) => Array.from({ length: width }, (_, c) => writable(r[c])));
+        await context.sync();
+      }
+      const bold = Math.min(content.boldRows ?? 0, rows.length);
+      if (bold > 0) {
+        sheet.getRangeByIndexes(0, 0, bold, width).format.font.bold = true;
+        sheet.freezePanes.freezeRows(bold);
+      }
+      for (const [row, color] of Object.entries(content.rowFills ?? {})) {
+        sheet.getRangeByIndexes(Number(row) - 1, 0, 1, width).format.fill.color = color;
+      }
+      if (rows.length) sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+      sheet.activate();
+      await context.sync();
+      return name;
+    });
+  }
+
+  activateSheet(name: string): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
+  selectRow(sheetName: string, row: number): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const width = await OfficeWorkbook.widthOf(context, sheet);
+      sheet.activate();
+      sheet.getRangeByIndexes(row - 1, 0, 1, width).select();
+      await context.sync();
+    });
+  }
+
+  /** Reads the fills of rows, cell by cell. */
+  private async fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, rows: number[], width: number): Promise<FillState[][]> {
+    const out: FillState[][] = [];
+    for (let i = 0; i < rows.length; i += FILL_BATCH) {
+      const results = rows.slice(i, i + FILL_BATCH).map((row) =>
+        sheet.getRangeByIndexes(row - 1, 0, 1, width).getCellProperties({ format: { fill: this.pattern ? { color: true, pattern: true } : { color: true } } }),
+      );
+      await context.sync();
+      for (const r of results) out.push(((r.value as CellFill[][])[0] ?? []).map((p) => this.stateOf(p)));
+    }
+    return out;
+  }
+
+  private stateOf(p: CellFill | undefined): FillState {
+    const fill = p?.format?.fill;
+    if (!fill) return null;
+    if (this.pattern) return fill.pattern === 'None' || !fill.color ? null : fill.color.toUpperCase();
+    return !fill.color || sameColor(fill.color, '#FFFFFF') ? null : fill.color.toUpperCase();
+  }
+
+  private async record(context: Excel.RequestContext): Promise<HighlightRecord | null> {
+    const item = context.workbook.settings.getItemOrNullObject(SETTING.highlights);
+    item.load('value');
+    await context.sync();
+    if (item.isNullObject) return null;
+    try {
+      const r = JSON.parse(String(item.value)) as HighlightRecord;
+      return r && r.v === 1 && Array.isArray(r.rows) ? r : null;
+    } catch {
+      return null;
+    }
+  }
+
+  highlightRows(marks: RowMark[]): Promise<number> {
+    return this.run(async (context) => {
+      const record = (await this.record(context)) ?? { v: 1 as const, rows: [] };
+      const known = new Map(record.rows.map((e, i) => [`${e.sheet.toLowerCase()}\u0001${e.row}`, i]));
+      const bySheet = new Map<string, RowMark[]>();
+      for (const m of marks) {
+        const list = bySheet.get(m.sheet) ?? [];
+        list.push(m);
+        bySheet.set(m.sheet, list);
+      }
+      let n = 0;
+      for (const [sheetName, list] of bySheet) {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const width = await OfficeWorkbook.widthOf(context, sheet);
+        const fresh = list.filter((m) => !known.has(`${sheetName.toLowerCase()}\u0001${m.row}`));
+        const before = await this.fillsOf(context, sheet, fresh.map((m) => m.row), width);
+        fresh.forEach((m, i) => {
+          known.set(`${sheetName.toLowerCase()}\u0001${m.row}`, record.rows.length);
+          record.rows.push({ sheet: sheetName, row: m.row, width, color: m.color, before: compactFills(before[i]) });
+        });
+        for (let i = 0; i < list.length; i++) {
+          const m = list[i];
+          const at = known.get(`${sheetName.toLowerCase()}\u0001${m.row}`)!;
+          record.rows[at].color = m.color;
+          sheet.getRangeByIndexes(m.row - 1, 0, 1, record.rows[at].width).format.fill.color = m.color;
+          n++;
+          if ((i + 1) % FILL_BATCH === 0) await context.sync();
+        }
+        await context.sync();
+      }
+      context.workbook.settings.add(SETTING.highlights, JSON.stringify(record));
+      await context.sync();
+      return n;
+    });
+  }
+
+  clearHighlights(): Promise<number> {
+    return this.run(async (context) => {
+      const record = await this.record(context);
+      if (!record) return 0;
+      const bySheet = new Map<string, HighlightRecord['rows']>();
+      for (const e of record.rows) {
+        const list = bySheet.get(e.sheet) ?? [];
+        list.push(e);
+        bySheet.set(e.sheet, list);
+      }
+      let n = 0;
+      for (const [sheetName, entries] of bySheet) {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+        sheet.load('name');
+        await context.sync();
+        if (sheet.isNullObject) continue;
+        for (let i = 0; i < entries.length; i += FILL_BATCH) {
+          const batch = entries.slice(i, i + FILL_BATCH);
+          const width = Math.max(...batch.map((e) => e.width));
+          const now = await this.fillsOf(context, sheet, batch.map((e) => e.row), width);
+          batch.forEach((e, k) => {
+            // Runs of neighbouring cells that go back to the same fill: one range each.
+            let touched = false;
+            let c = 0;
+            while (c < e.width) {
+              if (!sameColor(now[k][c] ?? null, e.color)) {
+                c++; // the clerk has filled this cell since: keep it
+                continue;
+              }
+              const target = beforeAt(e, c);
+              let end = c + 1;
+              while (end < e.width && sameColor(now[k][end] ?? null, e.color) && sameColor(beforeAt(e, end), target)) end++;
+              const range = sheet.getRangeByIndexes(e.row - 1, c, 1, end - c);
+              if (target === null) range.format.fill.clear();
+              else range.format.fill.color = target;
+              touched = true;
+              c = end;
+            }
+            if (touched) n++;
+          });
+          await context.sync();
+        }
+      }
+      const item = context.workbook.settings.getItemOrNullObject(SETTING.highlights);
+      item.load('key');
+      await context.sync();
+      if (!item.isNullObject) item.delete();
+      await context.sync();
+      return n;
+    });
+  }
+
+  highlightCount(): Promise<number> {
+    return this.run(async (context) => recordCount(await this.record(context)));
+  }
+
+  getSetting<T = unknown>(key: string): Promise<T | null> {
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load('value');
+      await context.sync();
+      if (item.isNullObject) return null;
+      try {
+        return JSON.parse(String(item.value)) as T;
+      } catch {
+        return null;
+      }
+    });
+  }
+
+  setSetting(key: string, value: unknown): Promise<void> {
+    return this.run(async (context) => {
+      if (value === null || value === undefined) {
+        const item = context.workbook.settings.getItemOrNullObject(key);
+        item.load('key');
+        await context.sync();
+        if (!item.isNullObject) item.delete();
+      } else {
+        context.workbook.settings.add(key, JSON.stringify(value));
+      }
+      await context.sync();
+    });
+  }
+}
