@@ -1,131 +1,148 @@
 /**
- * The task pane, for now: the policies cwkit implements and a reference of the CW functions, in
- * Chinese. The roster-check pane will grow here; the function help lives in src/functions/help.ts
- * so the pane, the zh-CN metadata and `cw fn` say the same thing.
+ * The task pane. With a workbook (Excel through Office.js, or the workbench's in-memory copy) it
+ * checks the roster against the chosen policy, keeps the 参数表 and makes the reports; it always
+ * has the CW function reference and the policy list. It talks to the workbook only through the
+ * port (./workbook/port.ts) and leaves every rule to the engine.
  */
 import * as React from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Body1,
-  Caption1,
-  Card,
-  CardHeader,
-  Subtitle2,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { POLICIES, citeText } from '../engine';
-import type { Policy } from '../engine';
-import { FUNCTIONS, NAMESPACE } from '../functions/help';
-import type { FnHelp } from '../functions/help';
+import { Caption1, Field, MessageBar, MessageBarBody, Select, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { POLICIES, isoOf, policyOf, todayInChina } from '../engine';
+import { useT } from './i18n';
+import { scanWorkbook } from './roster';
+import type { LoadedRoster, RosterScan } from './roster';
+import { SETTING } from './workbook/port';
+import type { WorkbookPort } from './workbook/port';
+import { CheckPanel } from './components/CheckPanel';
+import type { CheckState } from './components/CheckPanel';
+import { FunctionHelp, PolicyList } from './components/FunctionHelp';
+import { ParamsPanel } from './components/ParamsPanel';
+import { ReportsPanel } from './components/ReportsPanel';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
-  list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  example: { display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, boxSizing: 'border-box' },
   muted: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
 });
 
-/** Parameters a policy's results need but its document leaves to local rules. */
-function requiredParams(p: Policy): string[] {
-  return p.params.defs.filter((d) => d.value === undefined).map((d) => d.key);
+type TabId = 'check' | 'params' | 'reports' | 'functions' | 'policies';
+
+export interface AppProps {
+  /** The workbook; without one the pane shows only the function reference and the policies. */
+  port?: WorkbookPort | null;
+  /** Running inside Office (changes where a downloaded report is said to go). */
+  inOffice?: boolean;
+  /** The check date to start with (the workbench uses the sample roster's date); today in China otherwise. */
+  defaultAsOf?: string;
+  /** The roster file named in the `cw report` hint. */
+  rosterFile?: string;
+  /** A message shown above the tabs (e.g. Excel too old for the roster check). */
+  notice?: string | null;
 }
 
-function PolicyCard({ policy }: { policy: Policy }) {
+export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '花名册.xlsx', notice = null }: AppProps) {
   const styles = useStyles();
-  const required = requiredParams(policy);
-  return (
-    <Card>
-      <CardHeader
-        header={<Subtitle2>{policy.name}</Subtitle2>}
-        description={<Caption1 className={styles.muted}>{policy.id}</Caption1>}
-        action={policy.id === 'tongzhou-draft' ? <Badge color="warning">征求意见稿</Badge> : undefined}
-      />
-      {policy.title && <Body1>{policy.title}</Body1>}
-      {policy.doc && <Caption1>{policy.doc}</Caption1>}
-      <Caption1>
-        岗位：{policy.posts.map((x) => x.name).join('、') || '（未加载）'}；参数 {policy.params.defs.length} 项
-      </Caption1>
-      {required.length > 0 && (
-        <Caption1>
-          需在参数表中提供（文件未规定数额）：{required.slice(0, 6).join('、')}
-          {required.length > 6 ? ` 等 ${required.length} 项` : ''}
-        </Caption1>
-      )}
-    </Card>
-  );
-}
+  const t = useT();
+  const [tab, setTab] = React.useState<TabId>(port ? 'check' : 'functions');
+  const [policy, setPolicyState] = React.useState<string>(POLICIES[0].id);
+  const [asOf, setAsOf] = React.useState<string>(defaultAsOf ?? isoOf(todayInChina()));
+  const [scan, setScan] = React.useState<RosterScan | null>(null);
+  const [scanError, setScanError] = React.useState<string | null>(null);
+  const [check, setCheck] = React.useState<CheckState>({ result: null, workerSheet: null, run: 0 });
+  const [loaded, setLoaded] = React.useState<LoadedRoster | null>(null);
+  const scanSeq = React.useRef(0);
 
-function signature(f: FnHelp): string {
-  return `=${NAMESPACE}.${f.id}(${f.params.map((p) => (p.optional ? `[${p.zhName}]` : p.zhName)).join(', ')})`;
-}
+  const rescan = React.useCallback(() => {
+    if (!port) return;
+    const seq = ++scanSeq.current;
+    setScanError(null);
+    setLoaded(null);
+    scanWorkbook(port).then(
+      (s) => seq === scanSeq.current && setScan(s),
+      (e: Error) => seq === scanSeq.current && setScanError(e.message),
+    );
+  }, [port]);
 
-function FunctionEntry({ f }: { f: FnHelp }) {
-  const styles = useStyles();
-  return (
-    <AccordionItem value={f.id}>
-      <AccordionHeader>{`${NAMESPACE}.${f.id} — ${f.zhDescription}`}</AccordionHeader>
-      <AccordionPanel>
-        <code className={styles.example}>{signature(f)}</code>
-        <ul className={styles.params}>
-          {f.params.map((p) => (
-            <li key={p.name}>
-              <Text weight="semibold">{p.zhName}</Text>
-              {p.optional ? '（可选）' : ''}：{p.zhDescription}
-            </li>
-          ))}
-        </ul>
-        <Body1>返回：{f.zhReturns}</Body1>
-        {f.examples.map((e) => (
-          <div key={e.formula}>
-            <code className={styles.example}>{e.formula}</code>
-            <Caption1>{e.zh}</Caption1>
-          </div>
-        ))}
-      </AccordionPanel>
-    </AccordionItem>
-  );
-}
+  React.useEffect(() => {
+    if (!port) return;
+    rescan();
+    port.getSetting<string>(SETTING.policy).then((saved) => {
+      if (!saved) return;
+      try {
+        setPolicyState(policyOf(saved).id);
+      } catch {
+        // A policy id this version does not know: keep the default.
+      }
+    }, () => undefined);
+  }, [port, rescan]);
 
-/** The pane: a tab of policies and a tab of functions. */
-export function App() {
-  const styles = useStyles();
-  const [tab, setTab] = React.useState<'policies' | 'functions'>('functions');
+  const setPolicy = (id: string) => {
+    setPolicyState(id);
+    setCheck((c) => ({ result: null, workerSheet: null, run: c.run }));
+    port?.setSetting(SETTING.policy, id).catch(() => undefined);
+  };
+
+  const current = policyOf(policy);
+  const tabs: Array<[TabId, string]> = port
+    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
+    : [['functions', t.tabFunctions], ['policies', t.tabPolicies]];
+
   return (
     <div className={styles.root}>
-      <Title3>社区工作者薪酬工具</Title3>
-      <Caption1 className={styles.muted}>
-        在单元格中输入 ={NAMESPACE}.PAY(…) 等函数即可计算；出错时单元格显示 #VALUE! 或 #N/A，指向错误标记可看到原因。
-      </Caption1>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'policies' | 'functions')}>
-        <Tab value="functions">函数说明</Tab>
-        <Tab value="policies">政策</Tab>
-      </TabList>
-      {tab === 'functions' ? (
-        <Accordion collapsible multiple>
-          {FUNCTIONS.map((f) => (
-            <FunctionEntry key={f.id} f={f} />
-          ))}
-        </Accordion>
-      ) : (
-        <div className={styles.list}>
-          {POLICIES.map((p) => (
-            <PolicyCard key={p.id} policy={p} />
-          ))}
-          <Caption1 className={styles.muted}>
-            参数依据示例：{POLICIES[0].params.defs[0] ? citeText(POLICIES[0].params.defs[0].citation) : ''}。用 ={NAMESPACE}.PARAMS("本溪") 列出全部参数。
-          </Caption1>
-        </div>
+      <Title3>{t.appTitle}</Title3>
+      {notice && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
       )}
+      {port && (
+        <Field label={t.policy} hint={`${current.title ?? ''}${current.doc ? `（${current.doc}）` : ''}`}>
+          <Select value={policy} onChange={(_, d) => setPolicy(d.value)} data-testid="policy">
+            {POLICIES.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}（{p.id}）{p.id === 'tongzhou-draft' ? ` · ${t.draft}` : ''}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+        {tabs.map(([id, label]) => (
+          <Tab key={id} value={id} data-tab={id}>
+            {label}
+          </Tab>
+        ))}
+      </TabList>
+      {port && tab === 'check' && (
+        <CheckPanel
+          port={port}
+          scan={scan}
+          scanError={scanError}
+          rescan={rescan}
+          policy={policy}
+          asOf={asOf}
+          setAsOf={setAsOf}
+          state={check}
+          setState={setCheck}
+          onLoaded={setLoaded}
+        />
+      )}
+      {port && tab === 'params' && <ParamsPanel port={port} scan={scan} policy={policy} onChanged={rescan} />}
+      {port && tab === 'reports' && (
+        <ReportsPanel
+          port={port}
+          scan={scan}
+          policy={policy}
+          asOf={asOf}
+          loaded={loaded}
+          onLoaded={setLoaded}
+          inOffice={inOffice}
+          rosterFile={rosterFile}
+          goParams={() => setTab('params')}
+        />
+      )}
+      {tab === 'functions' && <FunctionHelp />}
+      {tab === 'policies' && <PolicyList />}
+      <Caption1 className={styles.muted}>{t.privacy}</Caption1>
     </div>
   );
 }

@@ -1,26 +1,49 @@
 /// <reference types="office-js" />
 /**
- * The task pane's entry point. In the shared runtime this page (taskpane.html) also loads the
- * custom functions bundle, so it is loaded whenever the functions run, whether or not the pane is
- * shown. Outside Office (a plain browser) it renders anyway, for development.
+ * The task pane's entry point in Excel. In the shared runtime this page (taskpane.html) also loads
+ * the custom functions bundle, so it is loaded whenever the functions run, whether or not the pane
+ * is shown. The language follows Office's display language (Chinese for zh-*, English otherwise).
+ * Outside Excel (office.js not loaded, or another host) the pane shows the function reference and
+ * says where to try the rest: the workbench page.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { App } from './App';
+import { LangProvider, STRINGS, langOf } from './i18n';
+import type { Lang } from './i18n';
+import { paneTheme } from './theme';
+import { OfficeWorkbook } from './workbook/office';
 
-function mount(): void {
+function mount(lang: Lang, props: React.ComponentProps<typeof App>): void {
   const el = document.getElementById('root');
   if (!el) return;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   createRoot(el).render(
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
-      <App />
-    </FluentProvider>,
+    <LangProvider value={lang}>
+      <FluentProvider theme={paneTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <App {...props} />
+      </FluentProvider>
+    </LangProvider>,
   );
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  Office.onReady(() => mount());
+  Office.onReady((info) => {
+    const lang = langOf(Office.context?.displayLanguage);
+    const t = STRINGS[lang];
+    if (info.host !== Office.HostType.Excel) {
+      mount(lang, { notice: t.notInOffice });
+      return;
+    }
+    const supports = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
+    if (!supports('1.9')) {
+      mount(lang, { notice: t.needsExcelApi, inOffice: true });
+      return;
+    }
+    mount(lang, { port: new OfficeWorkbook({ fillPattern: supports('1.15') }), inOffice: true });
+  });
 } else {
-  mount();
+  const lang = langOf(new URLSearchParams(location.search).get('lang') ?? 'zh');
+  mount(lang, { notice: STRINGS[lang].notInOffice });
 }

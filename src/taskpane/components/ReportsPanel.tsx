@@ -1,0 +1,229 @@
+/**
+ * Reports (issue 5 item 3): the six statutory PDF reports from the workbook's roster. pdfmake,
+ * the report builders and the font are loaded only when a report is asked for — a dynamic import
+ * of src/reports/browser.ts, which renders in a Web Worker — so none of it is in the pane's
+ * initial bundle. The PDF comes back as a Blob and is offered as a download link (no popup), with
+ * where it goes and the same report's `cw report` command for task panes that cannot download.
+ */
+import * as React from 'react';
+import {
+  Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, SpinButton, Subtitle2, Text, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { matchHeaders, policyOf } from '../../engine';
+import type { Cell, Roster } from '../../engine';
+import { REPORT_KINDS, REPORT_TITLES } from '../../reports/types';
+import type { ReportKind } from '../../reports/types';
+import { loadRoster, readParams, withMappedHeaders } from '../roster';
+import type { LoadedRoster, RosterScan } from '../roster';
+import type { WorkbookPort } from '../workbook/port';
+import { useT } from '../i18n';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  field: { flexGrow: 1, minWidth: '8em' },
+  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  ready: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all', userSelect: 'all' },
+  download: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The counties, streets and communities a roster names, for the scope picker. */
+export function unitsOf(roster: Roster | null): string[] {
+  if (!roster) return [];
+  const t = roster.workers;
+  const m = matchHeaders(t.headers, 'workers');
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const name = (v: Cell | undefined) => (v === null || v === undefined ? '' : String(v).replace(/[\s\u3000]+/g, ''));
+  for (const key of ['county', 'street', 'community']) {
+    const c = m.columns[key];
+    if (c === undefined) continue;
+    for (const r of t.rows) {
+      const n = name(r[c]);
+      if (n && !seen.has(n)) {
+        seen.add(n);
+        out.push(n);
+      }
+    }
+  }
+  return out;
+}
+
+interface Ready {
+  url: string;
+  fileName: string;
+  title: string;
+  kb: number;
+  missing: Array<{ char: string; where: string }>;
+  unassessed: number;
+}
+
+export interface ReportsPanelProps {
+  port: WorkbookPort;
+  scan: RosterScan | null;
+  policy: string;
+  asOf: string;
+  loaded: LoadedRoster | null;
+  onLoaded: (r: LoadedRoster) => void;
+  inOffice: boolean;
+  /** The roster file name for the `cw report` hint. */
+  rosterFile: string;
+  goParams: () => void;
+}
+
+export function ReportsPanel(props: ReportsPanelProps) {
+  const { port, scan, policy } = props;
+  const styles = useStyles();
+  const t = useT();
+  const [kind, setKind] = React.useState<ReportKind>('payroll');
+  const [period, setPeriod] = React.useState(() => (props.asOf || new Date().toISOString()).slice(0, 7));
+  const [months, setMonths] = React.useState(6);
+  const [unit, setUnit] = React.useState('');
+  const [progress, setProgress] = React.useState<{ label: string; share: number } | null>(null);
+  const [ready, setReady] = React.useState<Ready | null>(null);
+  const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
+  const controller = React.useRef<AbortController | null>(null);
+
+  React.useEffect(() => () => {
+    if (ready) URL.revokeObjectURL(ready.url);
+  }, [ready]);
+  React.useEffect(() => () => controller.current?.abort(), []);
+
+  // The scope picker needs the roster's places: read it once when the section opens.
+  React.useEffect(() => {
+    if (!props.loaded && scan && scan.tables.workers && !scan.needsMapping) {
+      loadRoster(port, scan).then(props.onLoaded, () => undefined);
+    }
+  }, [scan]);
+
+  const units = React.useMemo(() => unitsOf(props.loaded?.roster ?? null), [props.loaded]);
+
+  const generate = async () => {
+    if (!scan) return;
+    const ctrl = new AbortController();
+    controller.current = ctrl;
+    setError(null);
+    setReady(null);
+    setProgress({ label: t.generating, share: 0 });
+    try {
+      const loaded = await loadRoster(port, scan, { signal: ctrl.signal });
+      props.onLoaded(loaded);
+      const params = await readParams(port, policyOf(policy), scan.heads);
+      // Loaded here, not at start-up: pdfmake, the builders and the font stay out of the pane's bundle.
+      const { renderReport } = await import(/* webpackChunkName: "reports" */ '../../reports/browser');
+      const r = await renderReport(
+        { kind, roster: withMappedHeaders(loaded), policy, period, params: params?.params ?? null, months, unit: unit || null },
+        { signal: ctrl.signal, onProgress: (p) => setProgress({ label: `${p.label}…`, share: p.share }) },
+      );
+      setReady({
+        url: URL.createObjectURL(r.blob),
+        fileName: r.fileName,
+        title: r.title,
+        kb: Math.max(1, Math.round(r.blob.size / 1024)),
+        missing: r.missing.map((m) => ({ char: m.char, where: [m.worker, m.row !== null ? `第${m.row}行` : null, m.field].filter(Boolean).join(' · ') })),
+        unassessed: r.unassessed.length,
+      });
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
+    } finally {
+      setProgress(null);
+      controller.current = null;
+    }
+  };
+
+  const quote = (s: string) => (/[\s"']/.test(s) ? `"${s.replace(/"/g, '\\"')}"` : s);
+  const cli = `npx cw report ${kind} ${quote(props.rosterFile)} --policy ${policyOf(policy).id} --period ${period}${kind === 'retirement' ? ` --months ${months}` : ''}${unit ? ` --unit ${quote(unit)}` : ''} --out ${kind}.pdf`;
+  const periodOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
+
+  return (
+    <div className={styles.root} data-testid="reports-panel">
+      <Subtitle2>{t.reportsTitle}</Subtitle2>
+      <Caption1 className={styles.muted}>{t.reportsIntro}</Caption1>
+      <Field label={t.reportKind}>
+        <Select value={kind} onChange={(_, d) => setKind(d.value as ReportKind)} data-testid="report-kind">
+          {REPORT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {REPORT_TITLES[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label={t.period} className={styles.field} validationState={periodOk ? 'none' : 'error'}>
+          <Input value={period} onChange={(_, d) => setPeriod(d.value)} placeholder="2026-12" data-testid="report-period" />
+        </Field>
+        {kind === 'retirement' && (
+          <Field label={t.retireMonths} className={styles.field}>
+            <SpinButton
+              value={months}
+              min={0}
+              max={240}
+              onChange={(_, d) => {
+                const v = d.value ?? Number(d.displayValue);
+                if (Number.isInteger(v) && v >= 0 && v <= 240) setMonths(v);
+              }}
+            />
+          </Field>
+        )}
+      </div>
+      <Field label={t.unit}>
+        <Select value={unit} onChange={(_, d) => setUnit(d.value)} data-testid="report-unit">
+          <option value="">{t.wholeRoster}</option>
+          {units.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={generate} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="report-generate">
+          {progress ? t.generating : t.generate}
+        </Button>
+        {progress && (
+          <Button onClick={() => controller.current?.abort()} data-testid="report-cancel">
+            {t.cancel}
+          </Button>
+        )}
+      </div>
+      {progress && (
+        <Field validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.share} max={1} data-testid="report-progress" />
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error" data-testid="report-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t.reportFailed}</MessageBarTitle>
+            {error.message}
+            {error.code === 'MISSING_PARAM' && (
+              <>
+                {' '}
+                <Link onClick={props.goParams}>{t.goParams}</Link>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {ready && (
+        <div className={styles.ready} data-testid="report-ready">
+          <Text>{t.reportReady(ready.title, ready.kb)}</Text>
+          <a className={styles.download} href={ready.url} download={ready.fileName} data-testid="report-download">
+            {t.download(ready.fileName)}
+          </a>
+          <Caption1>{props.inOffice ? t.saveWhereOffice : t.saveWhereBrowser}</Caption1>
+          <code className={styles.code}>{cli}</code>
+          {ready.unassessed > 0 && <Caption1>{t.unassessed(ready.unassessed)}</Caption1>}
+          {ready.missing.length > 0 && (
+            <Caption1 data-testid="report-missing">
+              {t.missingGlyphs(ready.missing.length)} {ready.missing.slice(0, 10).map((m) => `${m.char}（${m.where}）`).join('、')}
+            </Caption1>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The 参数表 the pane creates: the same layout as templates/params.xlsx (scripts/make-templates.ts)
+ * — 参数名, 本地值, 文件规定值, 单位, 依据, 说明 — one row per parameter of the policy
+ * (`policy.params.defs`, what CW.PARAMS spills), the rows a clerk must fill marked.
+ */
+import { citeText } from '../engine';
+import type { Cell, Policy } from '../engine';
+
+export const PARAM_HEADERS = ['参数名', '本地值（空＝按文件规定）', '文件规定值', '单位', '依据', '说明'] as const;
+/** The template's fill for a required value's row. */
+export const REQUIRED_FILL = '#FFE699';
+
+/** The sheet name the pane gives a policy's 参数表 (as in templates/params.xlsx: 本溪参数表 …). */
+export function paramSheetName(policy: Policy): string {
+  return `${policy.name}参数表`;
+}
+
+/** The rows of a new 参数表 and the rows to mark as required (1-based). */
+export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[] } {
+  const rows: Cell[][] = [[...PARAM_HEADERS]];
+  const required: number[] = [];
+  for (const d of policy.params.defs) {
+    const need = d.value === undefined;
+    if (need) required.push(rows.length + 1);
+    rows.push([
+      d.key,
+      null,
+      need ? '（未规定）' : (d.value as string | number | boolean),
+      d.unit,
+      citeText(d.citation),
+      need ? `必填：${d.label}。文件未规定数额，请按本地标准填写“本地值”；未填写时用到它的薪酬显示 #VALUE!（缺少参数）。` : d.label,
+    ]);
+  }
+  const last = rows.length;
+  rows.push([]);
+  rows.push([
+    `用法：在“本地值”列填写本县区的标准即可替代文件规定值，空白表示按文件规定。公式可引用 '${paramSheetName(policy)}'!$A$2:$B$${last}。也可在任意单元格输入 =CW.PARAMS("${policy.name}") 列出全部参数。`,
+  ]);
+  return { rows, required };
+}
