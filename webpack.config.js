@@ -6,10 +6,15 @@
  *   functions-zh-CN.json   the same metadata with Chinese descriptions and parameter names
  *   taskpane.js            the React + Fluent UI task pane
  *   taskpane.html          the one runtime page: loads office.js, functions.js and taskpane.js
+ *   workbench.html/.js     the workbench: the same pane beside an in-memory sample roster (no Office)
+ *   reports.*.js, *.worker chunks, assets/CwSansSC-*.ttf
+ *                          the reports, loaded only when the pane asks for one (dynamic import and a
+ *                          Web Worker with pdfmake and the font): not part of taskpane.js
  *   manifest.xml           the manifest (URLs rewritten when CW_ADDIN_URL is set)
  *   assets/icon-*.png      icons
  *
- * `npm run build` (production, minified) · `npm run start:addin` (https://localhost:3000 dev server).
+ * `npm run build` (production, minified) · `npm start` (scripts/start.js: dev server on
+ * https://localhost:3000, sideloading where Excel can) · `npm run start:addin` (dev server only).
  */
 /* eslint-env node */
 'use strict';
@@ -53,6 +58,36 @@ class LocalizedMetadataPlugin {
   }
 }
 
+const SAMPLE_XLSX = path.resolve(__dirname, 'templates', '示例花名册.xlsx');
+
+/**
+ * Emits sample-roster.json for the workbench: the committed templates/示例花名册.xlsx read with
+ * exceljs (as `cw check` reads it) and where its deliberate breaks are (src/sample/roster.ts).
+ * Read in Node at build time, so the workbench shows exactly the committed file.
+ */
+class SampleRosterPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SampleRosterPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: 'SampleRosterPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS },
+        async () => {
+          compilation.fileDependencies.add(SAMPLE_XLSX);
+          try {
+            const { readWorkbook } = require('./src/workbook/read.ts');
+            const { generateSampleRoster, SAMPLE_AS_OF, DATE_HEADERS } = require('./src/sample/roster.ts');
+            const { sampleData, SAMPLE_JSON } = require('./src/taskpane/workbench/sample.ts');
+            const grids = await readWorkbook(SAMPLE_XLSX);
+            const data = sampleData('templates/示例花名册.xlsx', grids, SAMPLE_AS_OF, generateSampleRoster().breaks, DATE_HEADERS, new Set(['身份证号码']));
+            compilation.emitAsset(SAMPLE_JSON, new sources.RawSource(JSON.stringify(data)));
+          } catch (e) {
+            compilation.errors.push(e);
+          }
+        },
+      );
+    });
+  }
+}
+
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
   const o = await devCerts.getHttpsServerOptions();
@@ -64,14 +99,18 @@ module.exports = async (env = {}, argv = {}) => {
   const hostUrl = process.env.CW_ADDIN_URL ? process.env.CW_ADDIN_URL.replace(/\/?$/, '/') : DEV_URL;
   return {
     mode: dev ? 'development' : 'production',
-    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy allows no 'unsafe-eval'.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: './src/taskpane/index.tsx',
+      workbench: './src/taskpane/workbench/index.tsx',
     },
     output: {
       path: OUT,
       filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
       clean: true,
     },
     resolve: {
@@ -98,12 +137,18 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
       new LocalizedMetadataPlugin(),
+      new SampleRosterPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         // Shared runtime: the functions and the pane run in this one page.
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'workbench.html',
+        template: './src/taskpane/workbench/workbench.html',
+        chunks: ['workbench'],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -126,7 +171,12 @@ module.exports = async (env = {}, argv = {}) => {
       ? {
           port: Number(process.env.npm_package_config_dev_server_port || 3000),
           headers: { 'Access-Control-Allow-Origin': '*' },
-          server: { type: 'https', options: await httpsOptions() },
+          // scripts/start.js passes env.http when no trusted certificate could be installed.
+          server: env.http ? { type: 'http' } : { type: 'https', options: await httpsOptions() },
+          hot: false,
+          liveReload: true,
+          client: { overlay: false },
+          open: false,
         }
       : undefined,
   };

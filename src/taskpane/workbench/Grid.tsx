@@ -1,0 +1,197 @@
+/**
+ * A plain spreadsheet view of the in-memory workbook: sheet tabs (new sheets appear as tabs), the
+ * active sheet's cells with Excel's column letters and row numbers, fills, and the selected row.
+ * Only the rows in view are rendered, so a large roster scrolls smoothly.
+ */
+import * as React from 'react';
+import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { fromExcelSerial, isoOf } from '../../engine';
+import type { Cell } from '../../engine';
+import { columnLetter } from '../components/RosterCard';
+import type { ColumnFormat, MemorySheet, MemoryWorkbook } from '../workbook/memory';
+
+const ROW_H = 22;
+const OVERSCAN = 15;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  scroller: { flexGrow: 1, overflow: 'auto', position: 'relative', minHeight: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', fontSize: '12px' },
+  colHead: {
+    position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular, height: `${ROW_H}px`, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  corner: { left: 0, zIndex: 3 },
+  rowHead: {
+    position: 'sticky', left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, textAlign: 'center',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHeadSelected: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  cell: {
+    height: `${ROW_H - 1}px`, padding: '0 4px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis',
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  num: { textAlign: 'right' },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  title: { overflow: 'visible', fontWeight: tokens.fontWeightSemibold, fontSize: '14px' },
+  selected: { boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}, inset 0 -2px 0 ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  tabs: { flexShrink: 0, overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
+});
+
+/** A cell as Excel would show it. */
+function display(v: Cell, format: ColumnFormat): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && format === 'date') {
+    try {
+      return isoOf(fromExcelSerial(v));
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+/** Pixels a text needs at 12px: wide (CJK) characters about 13px, others about 7px. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! > 0x2e80 ? 13 : 7;
+  return w;
+}
+
+/** Column widths from the header and the first few hundred rows below it, as Excel's autofit would. */
+function widthsOf(sheet: MemorySheet, cols: number): number[] {
+  const out: number[] = [];
+  const from = Math.max(0, sheet.boldRows - 1);
+  const rows = sheet.cells.slice(from, from + 300);
+  for (let c = 0; c < cols; c++) {
+    let w = 40;
+    for (const r of rows) {
+      const v = r[c];
+      if (v === null || v === undefined) continue;
+      w = Math.max(w, textWidth(display(v, sheet.columnFormats[c] ?? null)) + 12);
+    }
+    out.push(Math.min(260, w));
+  }
+  return out;
+}
+
+function SheetView({ workbook, sheet }: { workbook: MemoryWorkbook; sheet: MemorySheet }) {
+  const styles = useStyles();
+  const ref = React.useRef<HTMLDivElement>(null);
+  const [view, setView] = React.useState({ top: 0, height: 600 });
+  const rows = Math.max(sheet.cells.length, 30);
+  const cols = Math.max(workbook.width(sheet), 8);
+  const sel = workbook.selection && workbook.selection.sheet === sheet.name ? workbook.selection : null;
+
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    window.addEventListener('resize', update);
+    return () => {
+      el.removeEventListener('scroll', update);
+      window.removeEventListener('resize', update);
+    };
+  }, [sheet.name]);
+
+  // Bring the selected row into view, as Excel does.
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !sel) return;
+    const y = (sel.row - 1) * ROW_H;
+    if (y < el.scrollTop + ROW_H || y > el.scrollTop + el.clientHeight - 2 * ROW_H) {
+      el.scrollTop = Math.max(0, y - Math.floor(el.clientHeight / 3));
+      setView({ top: el.scrollTop, height: el.clientHeight });
+    }
+  }, [sel?.sheet, sel?.row, workbook.version]);
+
+  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
+  const last = Math.min(rows, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
+  const widths = React.useMemo(() => widthsOf(sheet, cols), [sheet, cols, workbook.version]);
+  const body: React.ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const r = sheet.cells[i] ?? [];
+    const fills = sheet.fills.get(i);
+    const n = i + 1;
+    const selected = sel?.row === n;
+    body.push(
+      <tr key={n} data-row={n} data-selected={selected ? 'true' : undefined} className={mergeClasses(selected && styles.selected)}>
+        <th className={mergeClasses(styles.rowHead, selected && styles.rowHeadSelected)}>{n}</th>
+        {widths.map((_, c) => {
+          const v = r[c] ?? null;
+          const fill = fills?.[c] ?? null;
+          return (
+            <td
+              key={c}
+              className={mergeClasses(
+                styles.cell, typeof v === 'number' && sheet.columnFormats[c] !== 'date' && styles.num, i < sheet.boldRows && styles.bold,
+                i < sheet.boldRows - 1 && styles.title,
+              )}
+              style={fill ? { backgroundColor: fill } : undefined}
+              data-fill={fill ?? undefined}
+              title={v === null ? undefined : display(v, sheet.columnFormats[c] ?? null)}
+            >
+              {display(v, sheet.columnFormats[c] ?? null)}
+            </td>
+          );
+        })}
+      </tr>,
+    );
+  }
+  return (
+    <div ref={ref} className={styles.scroller} data-grid={sheet.name}>
+      <table className={styles.table} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
+        <colgroup>
+          <col style={{ width: 44 }} />
+          {widths.map((w, c) => (
+            <col key={c} style={{ width: w }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={mergeClasses(styles.colHead, styles.corner)} />
+            {widths.map((_, c) => (
+              <th key={c} className={styles.colHead}>
+                {columnLetter(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {first > 0 && <tr style={{ height: first * ROW_H }} aria-hidden="true" />}
+          {body}
+          {last < rows && <tr style={{ height: (rows - last) * ROW_H }} aria-hidden="true" />}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The workbook: the active sheet and a tab per sheet. */
+export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
+  const styles = useStyles();
+  React.useSyncExternalStore((fn) => workbook.subscribe(fn), () => workbook.version);
+  const active = workbook.sheets.find((s) => s.name === workbook.active) ?? workbook.sheets[0];
+  return (
+    <div className={styles.root}>
+      {active && <SheetView key={active.name} workbook={workbook} sheet={active} />}
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={active?.name}
+        onTabSelect={(_, d) => {
+          workbook.activateSheet(String(d.value)).catch(() => undefined);
+        }}
+      >
+        {workbook.sheets.map((s) => (
+          <Tab key={s.name} value={s.name} data-sheet-tab={s.name}>
+            {s.name}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
+  );
+}

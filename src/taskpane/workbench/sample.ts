@@ -1,0 +1,65 @@
+/**
+ * The workbench's workbook: an in-memory copy of templates/示例花名册.xlsx. The build reads the
+ * committed file (exceljs, in Node) and emits it as sample-roster.json with where its deliberate
+ * breaks are (webpack.config.js, SampleRosterPlugin); the page fetches that file from its own
+ * origin and lays the sheets out as the workbook does — 职工 with its title in row 1 and headers
+ * in row 2, then 社区 and 区县 — with date and resident-ID columns shown as Excel shows them.
+ */
+import { detectRoster } from '../../engine';
+import type { Cell, SheetGrid } from '../../engine';
+import type { LocatedBreak } from '../../sample/roster';
+import { MemoryWorkbook } from '../workbook/memory';
+import type { ColumnFormat } from '../workbook/memory';
+
+/** One sheet of the sample, dense: rows[i] is sheet row i + 1. */
+export interface SampleSheet {
+  name: string;
+  rows: Cell[][];
+  columnFormats: ColumnFormat[];
+  /** The header row (1-based); it and the rows above are shown bold. */
+  boldRows: number;
+}
+
+/** What sample-roster.json holds. */
+export interface SampleData {
+  file: string;
+  asOf: string;
+  sheets: SampleSheet[];
+  breaks: LocatedBreak[];
+}
+
+export const SAMPLE_JSON = 'sample-roster.json';
+
+/** Builds the JSON's content from the workbook's sheets (run at build time, in Node). */
+export function sampleData(file: string, grids: SheetGrid[], asOf: string, breaks: LocatedBreak[], dateHeaders: ReadonlySet<string>, textHeaders: ReadonlySet<string>): SampleData {
+  const detected = detectRoster(grids);
+  const headerRowOf = (name: string) => {
+    for (const t of [detected.roster?.workers, detected.roster?.communities, detected.roster?.counties]) if (t && t.sheet === name) return t.headerRow;
+    return 0;
+  };
+  const sheets = grids.map((g): SampleSheet => {
+    const rows: Cell[][] = [];
+    g.rows.forEach((r, i) => {
+      const n = g.rowNumbers ? g.rowNumbers[i] : i + 1;
+      rows[n - 1] = r.map((c) => (c === undefined ? null : c));
+    });
+    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+    const headerRow = headerRowOf(g.name);
+    const headers = headerRow ? rows[headerRow - 1] : [];
+    const columnFormats = headers.map((h): ColumnFormat => (dateHeaders.has(String(h)) ? 'date' : textHeaders.has(String(h)) ? 'text' : null));
+    return { name: g.name, rows, columnFormats, boldRows: headerRow };
+  });
+  return { file, asOf, sheets, breaks };
+}
+
+/** A fresh in-memory workbook of the sample. */
+export function workbookOf(data: SampleData): MemoryWorkbook {
+  return new MemoryWorkbook(data.sheets.map((s) => ({ name: s.name, rows: s.rows, columnFormats: s.columnFormats, boldRows: s.boldRows })));
+}
+
+/** Fetches sample-roster.json from the page's own origin. */
+export async function loadSample(): Promise<SampleData> {
+  const res = await fetch(SAMPLE_JSON, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`无法读取示例花名册（${SAMPLE_JSON}：HTTP ${res.status}）。`);
+  return (await res.json()) as SampleData;
+}
