@@ -62,12 +62,14 @@ export function payrollReport(data: ReportData): DocDefinition {
   const fixed = ['序号', '姓名', '岗位类别', '等级', '计龄(年)'];
   const fixedWidths = [20, 44, 58, 22, 26];
   const widths = [...fixedWidths, ...items.map(() => 50), 56, '*'];
+  // Vertical rules: after the worker columns, before the total, before the signature column.
+  const vRules = [fixed.length, fixed.length + items.length, fixed.length + items.length + 1];
   const span = fixed.length;
   // pdfmake annotates the cell objects it lays out: every table gets its own header cells.
-  const headerRow = () => [...fixed.map((h) => th(h)), ...items.map((h) => th(h)), th('应发合计'), th('领取人签字')];
+  const headerRow = () => [...fixed.map((h) => th(h, { noWrap: false })), ...items.map((h) => th(h, { noWrap: false })), th('应发合计', { noWrap: false }), th('领取人签字', { noWrap: false })];
   const nCols = headerRow().length;
   const sumRow = (label: string, s: ReturnType<typeof sums>, style: string): Node[] => [
-    { text: label, colSpan: span, style },
+    { text: label, colSpan: span, style, alignment: 'left' },
     ...Array(span - 1).fill(''),
     ...s.items.map((v) => num(money(v), { style })),
     num(money(s.total), { style }),
@@ -76,23 +78,28 @@ export function payrollReport(data: ReportData): DocDefinition {
   const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。'])];
   let seq = 0;
   const all = groups(data.workers);
+  // One table per street: the street and the column headings repeat on every page it spans;
+  // each community opens with a group row and closes with its subtotal; the street total ends it.
   for (const s of all) {
+    const body: Node[][] = [
+      [{ text: `${s.county}　${s.street}`, colSpan: nCols, style: 'group', alignment: 'left' }, ...Array(nCols - 1).fill('')],
+      headerRow(),
+    ];
     for (const c of s.communities) {
-      const body: Node[][] = [
-        [{ text: `${s.county}　${s.street}　${c.community}`, colSpan: nCols, style: 'group' }, ...Array(nCols - 1).fill('')],
-        headerRow(),
-      ];
+      body.push([{ text: c.community, colSpan: nCols, alignment: 'left' }, ...Array(nCols - 1).fill('')]);
       for (const w of c.workers) {
         seq++;
         if (!w.pay) continue;
-        body.push([num(seq), w.name, w.post ?? '', num(w.pay.grade ?? '—'), num(w.pay.years), ...items.map((it) => num(money(amountOf(w, it)))), num(money(w.pay.total)), '']);
+        // The table is right-aligned (the figures are plain strings: no style object per cell); only the text cells say left.
+        body.push([String(seq), { text: w.name, alignment: 'left' }, { text: w.post ?? '', alignment: 'left' }, String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), '']);
       }
       const cs = sums(c.workers, items);
       body.push(sumRow(`${c.community}小计（${cs.count}人）`, cs, 'subtotal'));
-      content.push({ table: { headerRows: 2, dontBreakRows: true, widths, body }, layout: 'cwGrid', margin: [0, 0, 0, 4] });
     }
     const ss = sums(s.communities.flatMap((c) => c.workers), items);
-    content.push({ table: { dontBreakRows: true, widths, body: [sumRow(`${s.county} ${s.street}合计（${ss.count}人）`, ss, 'total')] }, layout: 'cwGrid', margin: [0, 0, 0, 8] });
+    body.push(sumRow(`${s.county} ${s.street}合计（${ss.count}人）`, ss, 'total'));
+    // One-line cells: noWrap keeps each cell one text run (no per-character line breaking).
+    content.push({ table: { headerRows: 2, widths, body, vRules }, layout: 'cwRegister', margin: [0, 0, 0, 8], noWrap: true, alignment: 'right' });
   }
   content.push(...errorsSection(data.workers));
   // The grand total and the signatures stay together on one page.

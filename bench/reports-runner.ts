@@ -1,0 +1,57 @@
+/**
+ * One measurement of bench/reports.bench.ts, in its own process so its peak RSS is its own:
+ * `node dist/bench/reports-runner.js cwkit|naive ROWS OUT.pdf` prints one JSON line
+ * {mode, rows, pages, prepareMs, renderMs, renderCpuMs, bytes, maxRssMb}.
+ */
+import * as fs from 'fs';
+import { generateSampleRoster } from '../src/sample/roster';
+import { buildReport, prepareReport, FONT, money } from '../src/reports';
+import type { ReportData } from '../src/reports';
+import { renderPdf } from '../src/reports/node';
+
+/**
+ * The baseline: the same rows as one pdfmake table with default settings — auto column widths,
+ * pdfmake's default layout and padding, one header row, every worker, subtotal and total in one
+ * table body, the same font and page (A4 landscape) and the same title.
+ */
+export function naiveDocument(data: ReportData): Record<string, unknown> {
+  const items = data.itemNames ?? [];
+  const body: unknown[][] = [['序号', '区县', '街道', '社区', '姓名', '岗位类别', '等级', '计龄', ...items, '应发合计', '领取人签字']];
+  data.workers.forEach((w, i) => {
+    if (!w.pay) return;
+    body.push([String(i + 1), w.county, w.street, w.community, w.name, w.post ?? '', String(w.pay.grade ?? ''), String(w.pay.years), ...items.map((it) => money(w.pay!.items.find((x) => x.name === it)?.amount ?? '')), money(w.pay.total), '']);
+  });
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    info: { creationDate: new Date(Date.UTC(2026, 11, 1)) },
+    defaultStyle: { font: FONT, fontSize: 8 },
+    content: [{ text: data.title, fontSize: 16 }, { table: { headerRows: 1, body } }],
+  };
+}
+
+async function main(): Promise<void> {
+  const [mode, rowsText, out] = process.argv.slice(2);
+  const rows = Number(rowsText);
+  const sample = generateSampleRoster({ counties: 4, streetsPerCounty: 5, communities: Math.ceil(rows / 14.5), perCommunity: 15, breaks: false });
+  sample.roster.workers.rows = sample.roster.workers.rows.slice(0, rows);
+  const t0 = process.hrtime.bigint();
+  const data = prepareReport('payroll', sample.roster, { policy: 'benxi-2022', period: '2026-12' });
+  const t1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
+  const doc = mode === 'naive' ? naiveDocument(data) : buildReport(data);
+  const pdf = await renderPdf(doc);
+  const t2 = process.hrtime.bigint();
+  const c2 = process.cpuUsage(c1);
+  fs.writeFileSync(out, pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  console.log(JSON.stringify({
+    mode, rows: data.workers.length, pages, prepareMs: Number(t1 - t0) / 1e6, renderMs: Number(t2 - t1) / 1e6, renderCpuMs: (c2.user + c2.system) / 1000, bytes: pdf.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
