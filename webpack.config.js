@@ -170,6 +170,9 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: env.WEBPACK_SERVE
       ? {
           port: Number(process.env.npm_package_config_dev_server_port || 3000),
+          // This machine only: nothing is offered to the network.
+          host: 'localhost',
+          static: false,
           headers: { 'Access-Control-Allow-Origin': '*' },
           // scripts/start.js passes env.http when no trusted certificate could be installed.
           server: env.http ? { type: 'http' } : { type: 'https', options: await httpsOptions() },
