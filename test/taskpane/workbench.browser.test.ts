@@ -328,6 +328,19 @@ describe('the 参数表', () => {
     await page.waitForSelector('[data-testid="params-message"]:has-text("已打开")');
     expect(await page.evaluate(() => window.cwWorkbench!.workbook.active)).toBe('厦门参数表');
     expect(await sheetNames()).toEqual(['职工', '社区', '区县', '厦门参数表']);
+    // A local value: 优秀 up to 100% — the sample's 优秀比例 break is no longer one.
+    const at = cells.findIndex((r) => r[0] === '优秀比例上限');
+    await page.evaluate((row) => window.cwWorkbench!.workbook.setCell('厦门参数表', row, 1, 1), at + 1);
+    await page.click('[data-tab="check"]');
+    await page.click('[data-testid="rescan"]');
+    await page.waitForSelector('[data-testid="run-checks"]');
+    await runChecks('xiamen-2020');
+    const engine = await checkRoster(roster, 'xiamen-2020', { asOf: SAMPLE_AS_OF, params: { 优秀比例上限: 1 } });
+    expect(engine.findings.some((f) => f.rule === '优秀比例')).toBe(false);
+    expect(await counts()).toEqual({ error: engine.summary.error, warning: engine.summary.warning, info: engine.summary.info });
+    expect((await shownFindings()).some((f) => f.rule === '优秀比例')).toBe(false);
+    await page.click('[data-tab="params"]');
+    await page.waitForSelector('[data-testid="params-status"]:has-text("1 项本地值")');
   });
 });
 
@@ -380,6 +393,9 @@ describe('privacy', () => {
     const foreign = requested.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith(`blob:${server.origin}/`));
     expect(foreign).toEqual([]);
     expect(requested.length).toBeGreaterThan(5);
+    // No web fonts: the pane uses the computer's fonts; the one font file is the reports' (fetched by their worker).
+    expect(requested.filter((u) => /\.(woff2?|otf|eot)(\?|$)/.test(u))).toEqual([]);
+    expect(requested.filter((u) => /\.ttf(\?|$)/.test(u)).every((u) => /\/assets\/CwSansSC-Regular\.[0-9a-f]+\.ttf$/.test(u))).toBe(true);
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
