@@ -5,7 +5,8 @@ Builds assets/fonts/CwSansSC-Regular.ttf, the one font every report embeds: Noto
 cut down to the full GBK repertoire plus Latin, punctuation, arrows, maths, box drawing, enclosed
 numbers and full-width forms, with hinting removed. Noto Sans SC has no glyph for one GBK
 character, ≒ (U+2252, GBK A850); it is added here as a composite of the font's own ＝ and two
-full stops. Renamed "CwSans SC" (a Modified Version under the OFL; the Reserved Font Name
+full stops. The floor brackets ⌊ ⌋ (U+230A/B), which the engine's explanations print, are drawn
+from the font's "[" and "|". Renamed "CwSans SC" (a Modified Version under the OFL; the Reserved Font Name
 "Source" is not used). Needs Debian's python3-fonttools; run scripts/make-font.sh, not this.
 
 usage: make-font.py SOURCE.ttf OUT.ttf COVERAGE.json
