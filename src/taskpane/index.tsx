@@ -37,11 +37,11 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
       return;
     }
     const supports = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-    if (!supports('1.9')) {
+    if (!supports('1.4')) {
       mount(lang, { notice: t.needsExcelApi, inOffice: true });
       return;
     }
-    mount(lang, { port: new OfficeWorkbook({ fillPattern: supports('1.15') }), inOffice: true });
+    mount(lang, { port: new OfficeWorkbook({ cellProperties: supports('1.9'), fillPattern: supports('1.15') }), inOffice: true });
   });
 } else {
   const lang = langOf(new URLSearchParams(location.search).get('lang') ?? 'zh');

@@ -207,13 +207,16 @@ export class FakeExcel {
       }));
     const self = this;
     const fills = () => Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => this.fill(name, row + i, column + j)));
+    const all = s ? fills().flat() : [NO_FILL];
+    const initialColor = all.every((f) => f.color === all[0].color) ? all[0].color : undefined;
     const m = this.mock({
       values: snapshot,
       numberFormat: snapshot.map((r) => r.map(() => 'General')),
       address: `${name}!R${row + 1}C${column + 1}`,
       format: {
         fill: {
-          color: '',
+          // As Excel reports a range's fill: the colour when every cell has it, null when they differ.
+          color: initialColor,
           clear() {
             self.ops.push(() => {
               for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) self.sheet(name).fills.delete(key(row + i, column + j));
@@ -263,7 +266,7 @@ export class FakeExcel {
         }));
       }
       const fill = (m.format as Mock).fill as Mock;
-      if (typeof fill.color === 'string' && fill.color.startsWith('#')) {
+      if (typeof fill.color === 'string' && fill.color.startsWith('#') && fill.color !== initialColor) {
         for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) target.fills.set(key(row + i, column + j), { color: fill.color.toUpperCase(), pattern: 'Solid' });
       }
       if (((m.format as Mock).font as Mock).bold === true) {

@@ -44,9 +44,9 @@ function memory(): Subject {
   };
 }
 
-function office(fillPattern = true): Subject & { fake: FakeExcel } {
+function office(fillPattern = true, cellProperties = true): Subject & { fake: FakeExcel } {
   const fake = new FakeExcel([{ name: '职工', rows: ROSTER }, { name: '检查结果', rows: [['用户自己的表']] }]);
-  const port = new OfficeWorkbook({ run: fake.run, fillPattern });
+  const port = new OfficeWorkbook({ run: fake.run, fillPattern, cellProperties });
   return {
     fake,
     port,
@@ -68,7 +68,11 @@ const trim = (rows: Cell[][]) => rows.map((r) => {
   return out;
 });
 
-describe.each([['in-memory', memory], ['Office.js (office-addin-mock)', () => office()]] as const)('%s adapter', (_, make) => {
+describe.each([
+  ['in-memory', memory],
+  ['Office.js (office-addin-mock)', () => office()],
+  ['Office.js before ExcelApi 1.9 (fills read cell by cell)', () => office(false, false)],
+] as const)('%s adapter', (_, make) => {
   let s: Subject;
   beforeEach(() => {
     s = make();

@@ -4,7 +4,8 @@
  * and 200,000 cells per `getRangeByIndexes(…).load('values')` + `context.sync()` — so a
  * 100,000-row roster stays well under Excel's per-request payload limit (5 MB on the web).
  * Settings live in the workbook (`workbook.settings`, ExcelApi 1.4), as JSON text. Per-cell fills
- * are read with `getCellProperties` (ExcelApi 1.9) before highlighting, so clearing restores them.
+ * are read before highlighting — with `getCellProperties` (ExcelApi 1.9), or cell by cell on older
+ * Excel — so clearing restores them. Needs ExcelApi 1.4 (Excel 2019 and later).
  */
 import type { Cell } from '../../engine';
 import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
@@ -23,6 +24,8 @@ export interface OfficeWorkbookOptions {
    * Without it a white (#FFFFFF) cell is taken to have no fill, which looks the same.
    */
   fillPattern?: boolean;
+  /** Whether Range.getCellProperties exists (ExcelApi 1.9); without it fills are read one cell at a time. */
+  cellProperties?: boolean;
 }
 
 /** Rows per batch when reading or restoring fills. */
@@ -50,12 +53,14 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly maxRows: number;
   private readonly maxCells: number;
   private readonly pattern: boolean;
+  private readonly cellProperties: boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
     this.maxRows = options.maxChunkRows ?? 5000;
     this.maxCells = options.maxChunkCells ?? 200_000;
     this.pattern = options.fillPattern ?? false;
+    this.cellProperties = options.cellProperties ?? true;
   }
 
   /** Rows per request for a sheet this wide. */
@@ -181,6 +186,20 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Reads the fills of rows, cell by cell. */
   private async fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, rows: number[], width: number): Promise<FillState[][]> {
     const out: FillState[][] = [];
+    if (!this.cellProperties) {
+      // Before ExcelApi 1.9: one RangeFill per cell (a row's fill reads null when its cells differ).
+      const per = Math.max(1, Math.floor(2000 / width));
+      for (let i = 0; i < rows.length; i += per) {
+        const fills = rows.slice(i, i + per).map((row) => Array.from({ length: width }, (_, c) => {
+          const f = sheet.getRangeByIndexes(row - 1, c, 1, 1).format.fill;
+          f.load('color');
+          return f;
+        }));
+        await context.sync();
+        for (const r of fills) out.push(r.map((f) => this.stateOf({ format: { fill: { color: f.color } } })));
+      }
+      return out;
+    }
     for (let i = 0; i < rows.length; i += FILL_BATCH) {
       const results = rows.slice(i, i + FILL_BATCH).map((row) =>
         sheet.getRangeByIndexes(row - 1, 0, 1, width).getCellProperties({ format: { fill: this.pattern ? { color: true, pattern: true } : { color: true } } }),
