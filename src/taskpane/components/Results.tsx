@@ -44,6 +44,8 @@ const useStyles = makeStyles({
 
 const COLOR: Record<RosterFinding['severity'], 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 const PAGE = 50;
+/** Groups rendered at first (a 5,000-community roster can have thousands). */
+const GROUP_PAGE = 100;
 
 function FindingItem({ f, index, workerSheet, selected, onSelect }: { f: RosterFinding; index: number; workerSheet: string | null; selected: boolean; onSelect: (i: number) => void }) {
   const styles = useStyles();
@@ -132,6 +134,7 @@ export function Results({ port, result, workerSheet }: { port: WorkbookPort; res
   const [busy, setBusy] = React.useState(false);
   const total = result.findings.length;
   const [open, setOpen] = React.useState<string[]>(() => groups.slice(0, total <= 200 ? groups.length : 5).map((g) => g.key));
+  const [groupsShown, setGroupsShown] = React.useState(GROUP_PAGE);
 
   React.useEffect(() => {
     port.highlightCount().then(setHighlighted, () => setHighlighted(0));
@@ -155,6 +158,7 @@ export function Results({ port, result, workerSheet }: { port: WorkbookPort; res
   };
 
   const visible = (f: RosterFinding) => severities[f.severity] && (community === null || f.community === community);
+  const listed = groups.filter((g) => g.items.some((i) => visible(result.findings[i])));
   const byCommunity = result.summary.byCommunity.filter((c) => c.error + c.warning + c.info > 0).sort((a, b) => b.error - a.error || b.warning - a.warning || b.info - a.info);
   const s = result.summary;
 
@@ -263,11 +267,18 @@ export function Results({ port, result, workerSheet }: { port: WorkbookPort; res
       {total === 0 ? (
         <Text>{t.noFindings}</Text>
       ) : (
-        <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])} data-testid="finding-groups">
-          {groups.map((g) => (
-            <Group key={g.key} g={g} result={result} workerSheet={workerSheet} selected={selected} onSelect={select} visible={visible} />
-          ))}
-        </Accordion>
+        <>
+          <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as string[])} data-testid="finding-groups">
+            {listed.slice(0, groupsShown).map((g) => (
+              <Group key={g.key} g={g} result={result} workerSheet={workerSheet} selected={selected} onSelect={select} visible={visible} />
+            ))}
+          </Accordion>
+          {listed.length > groupsShown && (
+            <Button appearance="subtle" size="small" onClick={() => setGroupsShown(groupsShown + GROUP_PAGE)}>
+              {t.moreGroups(Math.min(GROUP_PAGE, listed.length - groupsShown), listed.length - groupsShown)}
+            </Button>
+          )}
+        </>
       )}
     </div>
   );
