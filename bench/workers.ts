@@ -4,18 +4,9 @@
  * labelled as such, used only here and in tests — never as engine defaults.
  */
 import { dayNumberOf, isoOf } from '../src/engine';
+import { prng } from '../src/sample/random';
 
-/** A small seeded PRNG (mulberry32) so every run generates the same workers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const NINGXIA_POSTS = ['两委正职', '两委副职', '两委其他专职成员', '专职工作人员'];
 

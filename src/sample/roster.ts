@@ -16,22 +16,12 @@ import { idCheckChar } from '../engine/idcard';
 import { retirementOf } from '../engine/retirement';
 import type { PolicyId, Sex } from '../engine/types';
 import type { Cell, Roster, RosterTable } from '../engine/roster/types';
+import { prng, shuffled } from './random';
+export { prng } from './random';
 
 /** The date the sample's breaks are designed for (retirement within 6 months, probation length …). */
 export const SAMPLE_AS_OF = '2026-12-01';
 export const SAMPLE_SEED = 20261201;
-
-/** A small seeded PRNG (mulberry32), the same as bench/workers.ts. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ───────────────────────── vocabulary ─────────────────────────
 
@@ -351,7 +341,7 @@ export function generateSampleRoster(options: SampleOptions = {}): SampleRoster 
     }
 
     // Certificates: at least 3 社工师 or above per community (2 in the break community), about 40% certified.
-    const order = people.map((_, i) => i).sort(() => rnd() - 0.5);
+    const order = shuffled(people.map((_, i) => i), rnd);
     const senior = isHost('few-social-workers') ? 2 : Math.min(people.length, int(3, 4));
     const junior = isHost('understaffed') ? 0 : int(2, 3);
     order.forEach((i, j) => {
@@ -384,8 +374,8 @@ export function generateSampleRoster(options: SampleOptions = {}): SampleRoster 
       // In the quota break's street and year the other communities use their whole 25% (allowed), so the street is clearly over.
       const share = withBreaks && y === 2024 && s === streetOfCommunity(host['excellent-quota']) ? 0.25 : 0.2;
       const excellent = Math.floor(rated.length * share);
-      const shuffled = rated.slice().sort(() => rnd() - 0.5);
-      shuffled.forEach((pe, j) => {
+      const ratedInOrder = shuffled(rated, rnd);
+      ratedInOrder.forEach((pe, j) => {
         const key = `考核${y}` as WorkerHeader;
         if (j < excellent) pe[key] = '优秀';
         else {

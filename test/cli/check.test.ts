@@ -29,7 +29,8 @@ describe('cw check on templates/示例花名册.xlsx', () => {
     expect(r.out).toMatch(/职工 580 人，社区 40 个，街道 6 个，区县 2 个/);
     expect(r.out).toMatch(/结果：错误 \d+ 项，警告 \d+ 项，提示 \d+ 项/);
     expect(r.out).toMatch(/■ 白塔区\n {2}\[错误\] 配备标准：社区工作者总数 · 区县表第3行/);
-    expect(r.out).toMatch(/■ 清河区 新华街道 翠湖社区——错误 1，警告 0，提示 0（15 人，社区表第7行）\n {2}\[错误\] 身份证号 · 第77行 \S+（身份证号码）\n {6}身份证号码：\d{17}[\dX] 校验位错误/);
+    const id = generateSampleRoster().breaks.find((b) => b.id === 'id-check-char')!;
+    expect(r.out).toMatch(new RegExp(`■ ${id.county} ${id.street} ${id.community}——错误 1，警告 0，提示 0（\\d+ 人，社区表第\\d+行）\\n {2}\\[错误\\] 身份证号 · 第${id.row}行 ${id.name}（身份证号码）\\n {6}身份证号码：\\d{17}[\\dX] 校验位错误`));
     expect(r.out).toMatch(/依据：本民发〔2022〕41号 三\(十二\)\n {6}处理：依法依规解除劳动合同/);
     expect(r.err).toBe('');
   });

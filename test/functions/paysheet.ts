@@ -10,6 +10,7 @@
  * Workers are drawn from a seeded generator so every run sees the same sheet.
  */
 import { dayNumberOf, policyOf, toExcelSerial } from '../../src/engine';
+import { prng } from '../../src/sample/random';
 
 export interface SheetWorker {
   name: string;
@@ -22,18 +23,6 @@ export interface SheetWorker {
   ratings: [string | null, string | null, string | null];
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const POSTS: SheetWorker['post'][] = ['正职', '副职', '工作人员', '工作人员', '工作人员'];
 const EDUCATION: [string | null, string | null][] = [['大专', null], ['本科', '学士'], ['本科', null], ['硕士研究生', '硕士'], ['中专', null], [null, null]];
 const CERTIFICATES = [null, null, null, '助理社会工作师', '社会工作师', '高级社会工作师'];
@@ -41,7 +30,7 @@ const RATINGS = ['合格', '合格', '合格', '合格', '优秀', '优秀', '�
 
 /** `n` workers entered between 1985 and the as-of date; ratings only for years they served. */
 export function generateWorkers(n: number, asOfYear: number, seed = 20240701): SheetWorker[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const out: SheetWorker[] = [];
   for (let i = 0; i < n; i++) {
