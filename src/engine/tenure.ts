@@ -31,9 +31,14 @@ export function postInEffect(w: Worker, trace: Trace, citation: Citation, warnin
   return post;
 }
 
+const NO_RUNS: { longest: number; total: number; years: number[] } = Object.freeze({ longest: 0, total: 0, years: Object.freeze([]) as unknown as number[] });
+
 /** Lengths of the longest run of consecutive years with this rating, and the total count. */
 export function ratingRuns(ratings: RatingsByYear, grade: string, beforeYear = Infinity): { longest: number; total: number; years: number[] } {
-  const years = [...ratings.entries()].filter(([y, r]) => r === grade && y < beforeYear).map(([y]) => y).sort((a, b) => a - b);
+  const years: number[] = [];
+  for (const [y, r] of ratings) if (r === grade && y < beforeYear) years.push(y);
+  if (years.length === 0) return NO_RUNS;
+  years.sort((a, b) => a - b);
   let longest = 0;
   let run = 0;
   for (let i = 0; i < years.length; i++) {
