@@ -1,3 +1,4 @@
+import { cwErrorOf as err } from '../../../../test/helpers/errors';
 import { evaluate, assessGrade, assessTenure, policyOf, normalizeWorker, Trace, CwError } from '../../index';
 import type { WorkerFacts } from '../../index';
 import { changchunServiceHallCheck, changchunCertificateTarget, changchunTrainingDue, parseChangchunPayTable } from './index';
@@ -14,16 +15,6 @@ const FIXTURE_TABLES = {
 
 const base = { policy: '长春新区', asOf: '2021-06-01', params: FIXTURE_TABLES };
 const policy = policyOf('changchun-xinqu-2020');
-
-function err(f: () => unknown): CwError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CwError) return e;
-    throw e;
-  }
-  throw new Error('expected a CwError');
-}
 
 describe('长春新区 pay (二(四))', () => {
   test('社区正职, 6 whole years → level 3 → 4000.00 split 70/30', () => {

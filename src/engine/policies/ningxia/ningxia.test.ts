@@ -1,3 +1,4 @@
+import { cwErrorOf as errorOf } from '../../../../test/helpers/errors';
 import {
   evaluate, assessGrade, policyOf, normalizeWorker, CwError, Decimal, Trace, fenText,
   ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy,
@@ -22,17 +23,6 @@ for (const post of POSTS) {
 }
 
 const nx = { policy: '宁夏', params: TEST_PARAMS };
-
-/** Error thrown by `fn`, for asserting its code, field and message. */
-function errorOf(fn: () => unknown): CwError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CwError) return e;
-    throw e;
-  }
-  throw new Error('expected a CwError');
-}
 
 describe('宁夏 policy identity and in-force date', () => {
   test('aliases resolve to ningxia-2024; job titles map to the four posts', () => {

@@ -1,3 +1,4 @@
+import { cwErrorOf as err } from '../../../../test/helpers/errors';
 import { evaluate, assess, assessGrade, assessTenure, policyOf, normalizeWorker, Trace, CwError } from '../../index';
 import type { WorkerFacts } from '../../index';
 import {
@@ -25,16 +26,6 @@ const FIXTURE_PAY = {
 const base = { policy: '通州', asOf: '2024-06-01', params: FIXTURE_PAY };
 const policy = policyOf('tongzhou-draft');
 const DOC = '通州区社区工作者管理办法（征求意见稿）';
-
-function err(f: () => unknown): CwError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CwError) return e;
-    throw e;
-  }
-  throw new Error('expected a CwError');
-}
 
 describe('通州 is a draft: every result says so', () => {
   test('evaluate, assess, assessGrade and assessTenure all carry the draft warning', () => {

@@ -1,3 +1,4 @@
+import { cwErrorOf as cwError } from '../../../../test/helpers/errors';
 import { assessGrade, assessTenure, evaluate, normalizeWorker, policyOf, CwError, Trace } from '../../index';
 import { xiamen, xiamenSocialInsuranceBase } from './index';
 
@@ -5,16 +6,6 @@ const DOC = '厦民规〔2020〕2号';
 /** Every 岗位津贴 supplied (the document leaves them to the districts). */
 const ZERO_ALLOWANCES = { '岗位津贴.正职': 0, '岗位津贴.副职': 0, '岗位津贴.专职委员': 0, '岗位津贴.其他社区工作者': 0 };
 const base = { policy: 'xiamen-2020', params: ZERO_ALLOWANCES };
-
-function cwError(f: () => unknown): CwError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CwError) return e;
-    throw e;
-  }
-  throw new Error('expected a CwError');
-}
 
 /**
  * 《厦门市社区工作者岗位等级和工资套改一览表》 as printed: level → [正职, 副职, 委员, 其他] year bands, 岗位工资.
