@@ -131,7 +131,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     })();
     periodStart(period);
     const outDir = path.dirname(path.resolve(a.out));
-    if (!fs.existsSync(outDir)) throw new CwError('REQUIRED', `输出文件夹“${outDir}”不存在。`, '--out');
+    // A missing output folder is made, as `--out out/payroll.pdf` in a fresh clone expects; a file in the way is an error.
+    if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new CwError('INVALID_TYPE', `“${outDir}”是文件，不是文件夹：无法写入 ${a.out}。`, '--out');
+    fs.mkdirSync(outDir, { recursive: true });
     bar = new Bar(io, a.progress ?? (io === processIo && process.stderr.isTTY === true));
 
     bar.show('读取花名册', 0);

@@ -116,12 +116,19 @@ test.each([
   [['report', 'payroll', SAMPLE, '--policy', 'benxi', '--out', 'x.pdf', '--period', '2022-06'], /2023-01-01/],
   [['report', 'payroll', SAMPLE, '--policy', 'benxi', '--out', 'x.pdf', '--colour'], /未知选项“--colour”/],
   [['report', 'payroll', SAMPLE, '--policy', 'benxi', '--out', 'x.pdf', '--unit', '火星社区'], /没有名为“火星社区”/],
-  [['report', 'payroll', SAMPLE, '--policy', 'benxi', '--out', '/no/such/dir/x.pdf'], /输出文件夹/],
+  [['report', 'payroll', SAMPLE, '--policy', 'benxi', '--out', path.join(SAMPLE, 'x.pdf')], /是文件，不是文件夹/],
 ])('bad input %j → exit 2 with a Chinese message', async (args, message) => {
   const r = await cw(args as string[]);
   expect(r.code).toBe(2);
   expect(r.err).toMatch(message);
   expect(r.out).toBe('');
+});
+
+test('a missing output folder is made (`--out out/payroll.pdf` in a fresh clone)', async () => {
+  const out = path.join(tmp, 'new', 'deeper', 'retirement.pdf');
+  const r = await cw(['report', 'retirement', SAMPLE, '--policy', 'benxi', '--out', out, '--period', '2026-12']);
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 });
 
 const BIN = path.join(ROOT, 'bin', 'cw.js');
