@@ -30,7 +30,7 @@ function yearsText(d: Decimal): string {
 }
 
 function dateParam(p: ParamView, key: string): number {
-  return parseDate(p.get(key), `params.${key}`);
+  return p.memo(`date.${key}`, () => parseDate(p.get(key), `params.${key}`));
 }
 
 /** 第三十六条: in force from publication (2020-06-29), valid two years; outside that window compute but warn. */
@@ -38,7 +38,7 @@ function checkInForce(w: Worker, trace: Trace, warnings: string[]): void {
   const p = w.params;
   const start = dateParam(p, '施行日期');
   const years = p.num('有效期年数');
-  const end = addMonths(start, Math.round(years * 12)) - 1;
+  const end = p.memo('validity.end', () => addMonths(start, Math.round(years * 12)) - 1);
   if (trace.on) trace.add('适用政策', `${XIAMEN_DOC}《厦门市社区工作者管理办法（试行）》，${isoOf(start)} 起施行，有效期${years}年（至${isoOf(end)}）`, p.source('有效期年数'));
   if (w.asOf < start) {
     warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${XIAMEN_DOC}施行日期 ${isoOf(start)}（第三十六条）：仍按本办法计算，请核对当时适用的规定。`);
