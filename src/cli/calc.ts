@@ -1,4 +1,6 @@
 import * as fs from 'fs';
+import * as os from 'os';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { CwError, evaluate, policyOf, POLICIES } from '../engine';
 import { Io } from './io';
 
@@ -73,12 +75,12 @@ function evaluateText(text: string, where: string, trace: boolean, pretty: boole
 }
 
 /** Evaluates JSON Lines (one worker per line; blank lines skipped), one result line per input line. */
-export function evaluateLines(text: string, trace: boolean, write: (chunk: string) => void, shared?: SharedParams): { count: number; failed: number } {
+export function evaluateLines(text: string, trace: boolean, write: (chunk: string) => void, shared?: SharedParams, firstLine = 1): { count: number; failed: number } {
   let count = 0;
   let failed = 0;
   let buffer: string[] = [];
   let start = 0;
-  let lineNo = 0;
+  let lineNo = firstLine - 1;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -97,6 +99,67 @@ export function evaluateLines(text: string, trace: boolean, write: (chunk: strin
   }
   if (buffer.length) write(buffer.join('\n') + '\n');
   return { count, failed };
+}
+
+/** Batches at least this many lines are split across worker threads, one per core. */
+const PARALLEL_MIN_LINES = 20_000;
+
+/** Splits JSON Lines into `parts` pieces at line boundaries, each with the 1-based number of its first line. */
+export function splitLines(text: string, parts: number): Array<{ text: string; firstLine: number }> {
+  const out: Array<{ text: string; firstLine: number }> = [];
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i < parts && start < text.length; i++) {
+    let end = i === parts - 1 ? text.length : text.indexOf('\n', start + Math.ceil((text.length - start) / (parts - i)));
+    if (end === -1) end = text.length;
+    const piece = text.slice(start, end);
+    out.push({ text: piece, firstLine: line });
+    for (let k = piece.indexOf('\n'); k !== -1; k = piece.indexOf('\n', k + 1)) line++;
+    line++; // the newline at `end`
+    start = end + 1;
+  }
+  return out;
+}
+
+interface BatchJob { cwCalcBatch: true; text: string; firstLine: number; trace: boolean; paramsText?: string }
+interface BatchDone { out: string; count: number; failed: number }
+
+/**
+ * A large batch on a multi-core machine: each worker thread evaluates a contiguous run of lines
+ * with the same code, and the results are written in input order. Used only from the compiled CLI.
+ */
+async function evaluateParallel(text: string, trace: boolean, write: (chunk: string) => void, paramsText: string | undefined, threads: number): Promise<{ count: number; failed: number }> {
+  const jobs = splitLines(text, threads).map(
+    (part) =>
+      new Promise<BatchDone>((resolve, reject) => {
+        const job: BatchJob = { cwCalcBatch: true, text: part.text, firstLine: part.firstLine, trace, paramsText };
+        const w = new Worker(__filename, { workerData: job });
+        w.once('message', resolve);
+        w.once('error', reject);
+        w.once('exit', (code) => { if (code !== 0) reject(new Error(`计算线程异常退出（${code}）`)); });
+      }),
+  );
+  let count = 0;
+  let failed = 0;
+  for (const done of await Promise.all(jobs)) {
+    if (done.out) write(done.out);
+    count += done.count;
+    failed += done.failed;
+  }
+  return { count, failed };
+}
+
+if (!isMainThread && (workerData as BatchJob | undefined)?.cwCalcBatch) {
+  const job = workerData as BatchJob;
+  const chunks: string[] = [];
+  const shared = job.paramsText === undefined ? undefined : sharedParamsOf(JSON.parse(job.paramsText));
+  const r = evaluateLines(job.text, job.trace, (c) => chunks.push(c), shared, job.firstLine);
+  parentPort!.postMessage({ out: chunks.join(''), count: r.count, failed: r.failed } satisfies BatchDone);
+}
+
+function lineCountAtLeast(text: string, n: number): boolean {
+  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) if (--n <= 1) return true;
+  return n <= 1;
 }
 
 async function readAll(source: AsyncIterable<string | Buffer>): Promise<string> {
@@ -134,9 +197,11 @@ export async function run(args: string[], io: Io): Promise<number> {
     } else positional.push(a);
   }
   let shared: SharedParams | undefined;
+  let paramsText: string | undefined;
   if (paramsFile !== undefined) {
     try {
-      shared = sharedParamsOf(parseJson(fs.readFileSync(paramsFile, 'utf8'), `参数文件 ${paramsFile} `));
+      paramsText = fs.readFileSync(paramsFile, 'utf8');
+      shared = sharedParamsOf(parseJson(paramsText, `参数文件 ${paramsFile} `));
     } catch (e) {
       const err = e instanceof CwError ? e : new CwError('REQUIRED', `无法读取参数文件 ${paramsFile}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}。`, 'params');
       io.stdout(JSON.stringify(errorJson(err)) + '\n');
@@ -167,6 +232,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stdout(r.out + '\n');
     return r.failed ? 2 : 0;
   }
-  const { failed } = evaluateLines(text, trace, io.stdout, shared);
+  const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+  const parallel = threads > 1 && __filename.endsWith('.js') && lineCountAtLeast(text, PARALLEL_MIN_LINES);
+  const { failed } = parallel ? await evaluateParallel(text, trace, io.stdout, paramsText, threads) : evaluateLines(text, trace, io.stdout, shared);
   return failed > 0 ? 2 : 0;
 }

@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { splitLines } from '../../src/cli/calc';
+import { generateWorkers, LOCAL_PARAMS } from '../../bench/workers';
 import type { Io } from '../../src/cli/io';
 
 /** Runs `cw` in-process, capturing output; `stdin` feeds a batch. */
@@ -121,5 +123,35 @@ describe('the installed `cw` binary (npx cw after npm install)', () => {
     const r = spawnSync(process.execPath, [bin, 'calc', '{"policy":"本溪"}'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stdout).error.code).toBe('REQUIRED');
+  });
+});
+
+describe('large batches run on every core', () => {
+  test('splitLines cuts at line boundaries and numbers each piece’s first line', () => {
+    const text = 'a\nbb\nccc\n\ndddd\ne';
+    const parts = splitLines(text, 3);
+    expect(parts.map((p) => p.text).join('\n')).toBe(text);
+    for (const p of parts) expect(text.split('\n')[p.firstLine - 1]).toBe(p.text.split('\n')[0]);
+    expect(splitLines('x', 4)).toEqual([{ text: 'x', firstLine: 1 }]);
+  });
+
+  test('the real binary splits a 24,000-line batch across threads: same lines, same order, an error in its place', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-batch-'));
+    const workers = generateWorkers(24_000, 7).map(({ params: _shared, ...w }, i) => (i === 20_500 ? { ...w, entryDate: '2019-02-30' } : w));
+    const input = workers.map((w) => JSON.stringify(w)).join('\n') + '\n';
+    const file = path.join(dir, 'w.jsonl');
+    fs.writeFileSync(file, input);
+    const params = path.join(dir, 'p.json');
+    fs.writeFileSync(params, JSON.stringify(LOCAL_PARAMS));
+    const bin = path.join(__dirname, '..', '..', 'bin', 'cw.js');
+    const r = spawnSync(process.execPath, [bin, 'calc', '--params', params, '--no-trace', '--file', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(r.status).toBe(2); // one bad line
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(24_000);
+    const bad = JSON.parse(lines[20_500]);
+    expect(bad.error.code).toBe('INVALID_DATE');
+    // The same as the in-process, single-thread path, line for line.
+    const sequential = await cw(['calc', '--params', params, '--no-trace'], input);
+    expect(r.stdout).toBe(sequential.out);
   });
 });
