@@ -2,23 +2,11 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { splitLines } from '../../src/cli/calc';
 import { generateWorkers, LOCAL_PARAMS } from '../../bench/workers';
-import type { Io } from '../../src/cli/io';
+import { runCw } from '../helpers/cw';
 
-/** Runs `cw` in-process, capturing output; `stdin` feeds a batch. */
-async function cw(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: (t) => { out += t; },
-    stderr: (t) => { err += t; },
-    stdin: stdin === undefined ? undefined : () => (async function* () { yield stdin; })(),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cw = runCw;
 
 const DONE_WHEN = '{"policy":"本溪","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01","certificate":"社会工作师"}';
 

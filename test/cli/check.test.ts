@@ -2,24 +2,17 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { checkRoster } from '../../src/engine';
 import { generateSampleRoster, SAMPLE_AS_OF } from '../../scripts/make-sample-roster';
 import { writeRosterWorkbook } from '../../src/workbook/write';
 import { readRosterFile } from '../../src/workbook/read';
+import { runCw } from '../helpers/cw';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'templates', '示例花名册.xlsx');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-check-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cw(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cw = (args: string[]) => runCw(args);
 
 describe('cw check on templates/示例花名册.xlsx', () => {
   test('a Chinese summary and the findings grouped by community; exit 1 because errors were found', async () => {

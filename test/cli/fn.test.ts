@@ -5,16 +5,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCw } from '../helpers/cw';
 
-async function cw(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
-  const code = await main(['fn', ...args], io);
-  return { code, out, err };
-}
+const cw = (args: string[]) => runCw(['fn', ...args]);
 
 describe('cw fn', () => {
   test.each([

@@ -8,11 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Decimal, fenText } from '../../src/engine';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
 import { money, prepareReport } from '../../src/reports';
 import { readRosterFile } from '../../src/workbook/read';
 import { LOCAL_PARAMS } from '../../bench/workers';
+import { runCw } from '../helpers/cw';
 
 jest.setTimeout(120_000);
 
@@ -21,13 +20,7 @@ const SAMPLE = path.join(ROOT, 'templates', '示例花名册.xlsx');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-report-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function cw(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const cw = (args: string[]) => runCw(args);
 
 const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
