@@ -4,7 +4,7 @@
  * the pane only reads the workbook and shows what comes back.
  */
 import * as React from 'react';
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, SpinButton, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckCancelled, checkRoster, policyOf } from '../../engine';
 import type { CheckResult } from '../../engine';
 import { loadRoster, readParams } from '../roster';
@@ -13,6 +13,7 @@ import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
 import { MappingStep, RosterSummary } from './RosterCard';
 import { Results } from './Results';
+import { RetireMonthsField } from './RetireMonthsField';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -131,17 +132,7 @@ export function CheckPanel(props: CheckPanelProps) {
             <Field label={t.asOf} className={styles.field}>
               <Input type="date" value={asOf} onChange={(_, d) => props.setAsOf(d.value)} data-testid="as-of" />
             </Field>
-            <Field label={t.retireMonths} className={styles.field}>
-              <SpinButton
-                value={months}
-                min={0}
-                max={240}
-                onChange={(_, d) => {
-                  const v = d.value ?? Number(d.displayValue);
-                  if (Number.isInteger(v) && v >= 0 && v <= 240) setMonths(v);
-                }}
-              />
-            </Field>
+            <RetireMonthsField months={months} setMonths={setMonths} className={styles.field} />
           </div>
           {policyOf(policy).id === 'tongzhou-draft' && (
             <Field label={t.averageWage}>

@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import {
-  Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, SpinButton, Subtitle2, Text, makeStyles, tokens,
+  Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Subtitle2, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { matchHeaders, policyOf } from '../../engine';
 import type { Cell, Roster } from '../../engine';
@@ -17,6 +17,7 @@ import { loadRoster, readParams, withMappedHeaders } from '../roster';
 import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
+import { RetireMonthsField } from './RetireMonthsField';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -156,17 +157,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
           <Input value={period} onChange={(_, d) => setPeriod(d.value)} placeholder="2026-12" data-testid="report-period" />
         </Field>
         {kind === 'retirement' && (
-          <Field label={t.retireMonths} className={styles.field}>
-            <SpinButton
-              value={months}
-              min={0}
-              max={240}
-              onChange={(_, d) => {
-                const v = d.value ?? Number(d.displayValue);
-                if (Number.isInteger(v) && v >= 0 && v <= 240) setMonths(v);
-              }}
-            />
-          </Field>
+          <RetireMonthsField months={months} setMonths={setMonths} className={styles.field} />
         )}
       </div>
       <Field label={t.unit}>
