@@ -6,7 +6,7 @@
  *   functions-zh-CN.json   the same metadata with Chinese descriptions and parameter names
  *   taskpane.js            the React + Fluent UI task pane
  *   taskpane.html          the one runtime page: loads office.js, functions.js and taskpane.js
- *   workbench.html/.js     the workbench: the same pane beside an in-memory sample roster (no Office)
+ *   workbench.html/.js     the local app (src/app) opening the sample roster; `npm run build:app` builds it alone
  *   reports.*.js, *.worker chunks, assets/CwSansSC-*.ttf
  *                          the reports, loaded only when the pane asks for one (dynamic import and a
  *                          Web Worker with pdfmake and the font): not part of taskpane.js
@@ -75,7 +75,7 @@ class SampleRosterPlugin {
           try {
             const { readWorkbook } = require('./src/workbook/read.ts');
             const { generateSampleRoster, SAMPLE_AS_OF, DATE_HEADERS } = require('./src/sample/roster.ts');
-            const { sampleData, SAMPLE_JSON } = require('./src/taskpane/workbench/sample.ts');
+            const { sampleData, SAMPLE_JSON } = require('./src/app/sample.ts');
             const grids = await readWorkbook(SAMPLE_XLSX);
             const data = sampleData('templates/示例花名册.xlsx', grids, SAMPLE_AS_OF, generateSampleRoster().breaks, DATE_HEADERS, new Set(['身份证号码']));
             compilation.emitAsset(SAMPLE_JSON, new sources.RawSource(JSON.stringify(data)));
@@ -104,7 +104,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: './src/taskpane/index.tsx',
-      workbench: './src/taskpane/workbench/index.tsx',
+      workbench: './src/app/index.tsx',
     },
     output: {
       path: OUT,
@@ -147,12 +147,13 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'workbench.html',
-        template: './src/taskpane/workbench/workbench.html',
+        template: './src/app/app.html',
         chunks: ['workbench'],
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
