@@ -87,14 +87,15 @@ export function countArg(v: unknown, label: string, what: string, integer: boole
   return n;
 }
 
-const YEAR_TEXT = /^\s*(?:考核)?\s*(\d{4})\s*(?:年度?)?\s*$/;
+/** Matched against trimmed text: two adjacent `\s*` (as in `^\s*(?:考核)?\s*`) backtrack quadratically on long blanks. */
+const YEAR_TEXT = /^(?:考核\s*)?(\d{4})(?:\s*年度?)?$/;
 
 /** The calendar year a header cell names (2021, "2021", "2021年", "考核2021"), or null. */
 function yearOf(v: unknown): number | null {
   let y: number | null = null;
   if (typeof v === 'number') y = v;
   else if (typeof v === 'string') {
-    const m = YEAR_TEXT.exec(v);
+    const m = YEAR_TEXT.exec(v.trim());
     if (m) y = Number(m[1]);
   }
   return y !== null && Number.isInteger(y) && y >= 1950 && y <= 2100 ? y : null;
