@@ -137,7 +137,12 @@ function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean): Record<string,
   if (withPost && isBlank(a.post)) postOf(a.post, policy.posts, policy.name, 'post');
   const post = withPost ? (typeof a.post === 'string' ? a.post.trim() : a.post) : undefined;
   const entry = dateArg(a.entry_date, label(fn, 'entry_date'), true)!;
-  const asOf = dateArg(a.as_of, label(fn, 'as_of'), false) ?? todayInChina();
+  // Required, not "today": a non-volatile function would keep yesterday's figure; TODAY() recalculates.
+  if (isBlank(a.as_of)) {
+    const l = label(fn, 'as_of');
+    throw new CwError('REQUIRED', `${l}：缺少计算日期。请填写 Excel 日期或“2023-06-01”格式的文本；要按当天计算，请写 TODAY()。`, l);
+  }
+  const asOf = dateArg(a.as_of, label(fn, 'as_of'), true)!;
   const input: Record<string, unknown> = {
     policy: policy.id,
     entryDate: toExcelSerial(entry),
@@ -187,7 +192,7 @@ function itemAmount(fn: FnId, a: Assessment, name: string): Decimal {
   );
 }
 
-/** CW.TENURE(policy, entry_date, [as_of], [ratings], [prior_years]) → counted years. */
+/** CW.TENURE(policy, entry_date, as_of, [ratings], [prior_years]) → counted years. */
 export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown, prior_years?: unknown): FnResult {
   return guard('TENURE', () => {
     const input = workerInput('TENURE', { policy, entry_date, as_of, ratings, prior_years }, false);
@@ -195,7 +200,7 @@ export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ra
   });
 }
 
-/** CW.GRADE(policy, post, entry_date, [as_of], [ratings], [education], [degree], [awards], [params]) → grade. */
+/** CW.GRADE(policy, post, entry_date, as_of, [ratings], [education], [degree], [awards], [params]) → grade. */
 export function GRADE(
   policy: unknown, post: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown,
   education?: unknown, degree?: unknown, awards?: unknown, params?: unknown,
@@ -213,7 +218,7 @@ function payAssessment(fn: FnId, args: WorkerArgs, trace: boolean): Assessment {
 }
 
 /**
- * CW.PAY(policy, post, entry_date, [as_of], [ratings], [education], [degree], [certificate], [item], [params]):
+ * CW.PAY(policy, post, entry_date, as_of, [ratings], [education], [degree], [certificate], [item], [params]):
  * the total (default), one item, or — for item "明细" — rows of item name and amount ending with 合计.
  */
 export function PAY(
