@@ -134,9 +134,10 @@ describe('dist/wps/main.js in a fake WPS', () => {
     ['dates as serial numbers, as a date cell passes them', '=CW.PAY("本溪","副职",36770,45078)'],
     ['ratings as a row of cells', '=CW.GRADE("本溪","副职","2000-09-01","2023-06-01",{不合格,不合格,不合格})'],
     ['a 参数表 range of key and value', '=CW.PAY("本溪","副职","2000-09-01","2023-06-01",,,,,,{基数,3600;职业津贴.中级,})'],
-    ['a post the policy does not have: #VALUE! and the valid posts', '=CW.GRADE("本溪","科长","2010-01-01")'],
+    ['a post the policy does not have: #VALUE! and the valid posts', '=CW.GRADE("本溪","科长","2010-01-01","2023-06-01")'],
     ['an item the worker does not have: #N/A', '=CW.PAY("本溪","副职","2000-09-01","2023-06-01",,,,,"岗位津贴")'],
     ['a missing policy', '=CW.PARAMS()'],
+    ['a missing as_of (a non-volatile function cannot mean today)', '=CW.PAY("本溪","副职","2000-09-01")'],
     ['a date that does not exist', '=CW.TENURE("本溪","2015-02-30","2024-03-15")'],
     ['STAFF spills minimum and maximum', '=CW.STAFF("长春新区",3500)'],
   ];
@@ -150,7 +151,7 @@ describe('dist/wps/main.js in a fake WPS', () => {
   test('errors come back as text: the Excel error code, then the Chinese message naming the argument', () => {
     const wps = new FakeWps();
     load(wps);
-    const grade = wps.fn('CW', 'GRADE')('本溪', '科长', '2010-01-01');
+    const grade = wps.fn('CW', 'GRADE')('本溪', '科长', '2010-01-01', '2023-06-01');
     expect(grade).toMatch(/^#VALUE! post（岗位）：无法识别岗位 “科长”。本溪的岗位类别：正职/);
     const entry = FUNCTIONS.find((f) => f.id === 'PAY')!.params[2];
     expect(wps.fn('CW', 'PAY')('本溪', '副职', PARAM_NOT_FOUND)).toMatch(new RegExp(`^#VALUE! ${paramLabel(entry)}：不能为空`));
