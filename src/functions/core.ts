@@ -148,7 +148,12 @@ function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean, payroll?: { ove
   if (withPost && isBlank(a.post)) postOf(a.post, policy.posts, policy.name, 'post');
   const post = withPost ? (typeof a.post === 'string' ? a.post.trim() : a.post) : undefined;
   const entry = dateArg(a.entry_date, label(fn, 'entry_date'), true)!;
-  const asOf = dateArg(a.as_of, label(fn, 'as_of'), false) ?? todayInChina();
+  // Required, not "today": a non-volatile function would keep yesterday's figure; TODAY() recalculates.
+  if (isBlank(a.as_of)) {
+    const l = label(fn, 'as_of');
+    throw new CwError('REQUIRED', `${l}：缺少计算日期。请填写 Excel 日期或“2023-06-01”格式的文本；要按当天计算，请写 TODAY()。`, l);
+  }
+  const asOf = dateArg(a.as_of, label(fn, 'as_of'), true)!;
   const input: Record<string, unknown> = {
     policy: policy.id,
     entryDate: toExcelSerial(entry),
@@ -200,7 +205,7 @@ function itemAmount(fn: FnId, a: Assessment, name: string): Decimal {
   );
 }
 
-/** CW.TENURE(policy, entry_date, [as_of], [ratings], [prior_years]) → counted years. */
+/** CW.TENURE(policy, entry_date, as_of, [ratings], [prior_years]) → counted years. */
 export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown, prior_years?: unknown): FnResult {
   return guard('TENURE', () => {
     const input = workerInput('TENURE', { policy, entry_date, as_of, ratings, prior_years }, false);
@@ -208,7 +213,7 @@ export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ra
   });
 }
 
-/** CW.GRADE(policy, post, entry_date, [as_of], [ratings], [education], [degree], [awards], [params]) → grade. */
+/** CW.GRADE(policy, post, entry_date, as_of, [ratings], [education], [degree], [awards], [params]) → grade. */
 export function GRADE(
   policy: unknown, post: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown,
   education?: unknown, degree?: unknown, awards?: unknown, params?: unknown,
@@ -236,7 +241,7 @@ function deductionRows(a: Assessment, overrides: ParamOverrides | null): Cell[][
 }
 
 /**
- * CW.PAY(policy, post, entry_date, [as_of], [ratings], [education], [degree], [certificate], [item], [params]):
+ * CW.PAY(policy, post, entry_date, as_of, [ratings], [education], [degree], [certificate], [item], [params]):
  * the total (default), one item, or — for item "明细" — rows of item name and amount ending with 合计.
  * When the 参数表 also holds the payroll figures (代扣代缴), 明细 goes on with each deduction, 代扣合计
  * and 实发, and those names can be asked for as items.

@@ -60,9 +60,9 @@ const P = {
     zhDescription: '入职日期：Excel 日期，或“2015-03-01”“2015/3/1”“2015年3月1日”格式的文本。',
   },
   as_of: {
-    name: 'as_of', zhName: '计算日期', optional: true, shape: 'scalar',
-    description: 'Date the result applies to; omitted means today.',
-    zhDescription: '计算日期（按哪一天计算）；省略表示今天。',
+    name: 'as_of', zhName: '计算日期', optional: false, shape: 'scalar',
+    description: 'Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).',
+    zhDescription: '计算日期（按哪一天计算），必填；要按当天计算请写 TODAY()，Excel 每天重新计算。',
   },
   ratings: {
     name: 'ratings', zhName: '年度考核', optional: true, shape: 'matrix',
