@@ -18,6 +18,7 @@ export interface WorkerInput {
   entryDate?: unknown;
   asOf?: unknown;
   priorYears?: unknown;
+  headYears?: unknown;
   ratings?: unknown;
   education?: unknown;
   degree?: unknown;
@@ -38,7 +39,7 @@ export interface WorkerInput {
 
 /** Every field the input accepts, for the unknown-field message. */
 export const INPUT_FIELDS = [
-  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'ratings', 'education', 'degree',
+  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'headYears', 'ratings', 'education', 'degree',
   'certificate', 'certificateDate', 'awards', 'probation', 'currentPay', 'star', 'birthDate', 'sex', 'originalAge',
   'params', 'id', 'name',
 ];
@@ -146,6 +147,7 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     entryDate,
     asOf,
     priorYears: present(input.priorYears) ? nonNegativeNumber(input.priorYears, 'priorYears', '此前在社区工作的年数（可累计的），≥ 0') : 0,
+    headYears: present(input.headYears) ? nonNegativeNumber(input.headYears, 'headYears', '任社区党组织书记、居民委员会主任的累计年数，≥ 0') : null,
     ratings: ratingsOf(input.ratings),
     education: educationOf(input.education),
     degree: degreeOf(input.degree),
