@@ -9,9 +9,10 @@
  *   help/index.html, help/functions.html
  *                          the zh-CN help pages SupportUrl, LearnMoreUrl and each function's helpUrl open
  *   office-js/             only with CW_OFFICE_JS=bundled: Office.js from @microsoft/office-js
- *   workbench.html/.js, sample-roster.json
- *                          development build only (`npm start`, the tests): the same pane beside the
- *                          in-memory sample roster (no Office). Never in the production build.
+ *   workbench.html/.js, sample-roster.json/.xlsx
+ *                          development build only (`npm start`, the tests): the local app (src/app)
+ *                          opening the sample roster. Never in the production build; `npm run build:app`
+ *                          builds the local app alone (webpack.app.config.js).
  *   reports.*.js, *.worker chunks, assets/CwSansSC-*.ttf
  *                          the reports, loaded only when the pane asks for one (dynamic import and a
  *                          Web Worker with pdfmake and the font): not part of taskpane.js
@@ -132,7 +133,7 @@ class SampleRosterPlugin {
           try {
             const { readWorkbook } = require('./src/workbook/read.ts');
             const { generateSampleRoster, SAMPLE_AS_OF, DATE_HEADERS } = require('./src/sample/roster.ts');
-            const { sampleData, SAMPLE_JSON } = require('./src/taskpane/workbench/sample.ts');
+            const { sampleData, SAMPLE_JSON } = require('./src/app/sample.ts');
             const grids = await readWorkbook(SAMPLE_XLSX);
             const data = sampleData('templates/示例花名册.xlsx', grids, SAMPLE_AS_OF, generateSampleRoster().breaks, DATE_HEADERS, new Set(['身份证号码']));
             compilation.emitAsset(SAMPLE_JSON, new sources.RawSource(JSON.stringify(data)));
@@ -163,8 +164,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: './src/taskpane/index.tsx',
-      // The workbench (a sample roster beside the pane) is a development page only.
-      ...(dev ? { workbench: './src/taskpane/workbench/index.tsx' } : {}),
+      // The workbench (the local app on the sample roster) is a development page only.
+      ...(dev ? { workbench: './src/app/index.tsx' } : {}),
     },
     output: {
       path: OUT,
@@ -212,7 +213,7 @@ module.exports = async (env = {}, argv = {}) => {
         ? [
             new HtmlWebpackPlugin({
               filename: 'workbench.html',
-              template: './src/taskpane/workbench/workbench.html',
+              template: './src/app/app.html',
               chunks: ['workbench'],
             }),
           ]
@@ -220,6 +221,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          ...(dev ? [{ from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' }] : []),
           // CW_OFFICE_JS=bundled: Office.js and the files it loads, from the add-in's own origin
           // (release files only; the .debug.js twins are for debugging Office itself).
           ...(officeJs.bundled
