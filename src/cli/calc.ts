@@ -51,7 +51,8 @@ async function classify(source: Source): Promise<{ single: string | null; rest: 
     }
     const text = Buffer.concat(seen, bytes).toString('utf8').replace(/^\uFEFF/, '');
     const head = text.trimStart();
-    const batch = (head !== '' && !head.startsWith('{')) || /\}\s*\r?\n\s*\{/.test(text) || bytes > SINGLE_MAX_BYTES;
+    // `[^\S\n]*\n` (blanks up to the first newline), not `\s*\r?\n`: linear on '}' + many newlines.
+    const batch = (head !== '' && !head.startsWith('{')) || /\}[^\S\n]*\n\s*\{/.test(text) || bytes > SINGLE_MAX_BYTES;
     if (next.done && !batch) return { single: head === '' ? null : text.trim(), rest: (async function* () {})() };
     if (batch) {
       const rest = (async function* () {

@@ -41,7 +41,7 @@ export interface ReadOptions {
 
 /** Every sheet of an .xlsx file as a grid of plain cells (blank rows skipped, sheet row numbers kept). */
 export async function readWorkbook(file: string, options: ReadOptions = {}): Promise<SheetGrid[]> {
-  if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到文件“${file}”。请检查路径。`, 'file');
+  if (!fs.existsSync(file)) throw new CwError('FILE_NOT_FOUND', `找不到文件“${file}”。请检查路径。`, 'file');
   if (fs.statSync(file).isDirectory()) throw new CwError('INVALID_TYPE', `“${file}”是文件夹，不是 Excel 工作簿。`, 'file');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as never);
   const sheets: SheetGrid[] = [];

@@ -64,7 +64,7 @@ export interface HighlightRecord {
 
 /** The workbook port. Rows are 1-based sheet rows, as Excel shows them. */
 export interface WorkbookPort {
-  readonly kind: 'office' | 'memory';
+  readonly kind: 'office' | 'memory' | 'wps';
   /** Sheet names in tab order. */
   sheetNames(): Promise<string[]>;
   /** The used cells of a sheet. Large sheets are read in chunks. */

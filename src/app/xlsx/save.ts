@@ -1,0 +1,290 @@
+/**
+ * Saves the clerk's workbook with the app's changes, at the level of the package's parts: every
+ * part the clerk did not change (their sheets, styles, shared strings, charts, pictures, macros'
+ * companions…) is copied byte for byte; a cell typed into is replaced in its sheet's XML, keeping
+ * its style; new sheets (检查结果, 薪酬计算, 计算过程, 参数表 …) are added as new worksheet parts
+ * of plain values; the app's settings (policy, column mapping) go into one very hidden sheet, so
+ * they travel with the file. Nothing of the clerk's is rewritten by a general-purpose writer.
+ */
+import JSZip from 'jszip';
+import type { Cell } from '../../engine';
+import { CT_WORKSHEET, DAMAGED, NS_MAIN, NS_REL, REL_WORKSHEET, SETTINGS_MARK, SETTINGS_SHEET, XlsxError, attr, prefixOf, text, workbookParts, xmlEncode } from './parts';
+
+/** A cell the clerk typed into (1-based row, 0-based column). */
+export interface CellEdit {
+  row: number;
+  col: number;
+  value: Cell;
+}
+
+/** A sheet the app adds. */
+export interface AddedSheet {
+  name: string;
+  rows: Cell[][];
+  /** The first rows are frozen (the header). */
+  boldRows?: number;
+  /** 0-based columns written as text even when a value is a number. */
+  textColumns?: number[];
+}
+
+/** What to save. */
+export interface SaveRequest {
+  /** The file as opened. */
+  original: Uint8Array;
+  /** Typed cells per worksheet part. */
+  edits: Array<{ part: string; cells: CellEdit[] }>;
+  added: AddedSheet[];
+  /** The settings to keep in the workbook (key → JSON text). */
+  settings: Array<[string, string]>;
+  /** The settings sheet's part when the file already has one. */
+  settingsPart: string | null;
+}
+
+/** A1 column letters of a 0-based column. */
+export function letters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** One cell's XML; `p` is the element prefix ('x:' or ''), `style` the kept s="…" attribute text. */
+function cellXml(p: string, ref: string, value: Cell, style: string, asText: boolean): string {
+  const s = style ? ` s="${style}"` : '';
+  if (value === null || value === undefined || value === '') return `<${p}c r="${ref}"${s}/>`;
+  if (typeof value === 'number' && !asText && Number.isFinite(value)) return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
+  if (typeof value === 'boolean' && !asText) return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlEncode(String(value))}</${p}t></${p}is></${p}c>`;
+}
+
+const CELL_END = /<\/(?:\w+:)?c>/g;
+
+/** Replaces or inserts the edited cells of one row's content (cells stay in column order). */
+function patchRow(content: string, rowNo: number, edits: CellEdit[], p: string): string {
+  const byCol = new Map(edits.map((e) => [e.col, e]));
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(\/?)>/g;
+  let out = '';
+  let at = 0;
+  const pending = [...byCol.keys()].sort((a, b) => a - b);
+  let k = 0;
+  for (let m = cellRe.exec(content); m; m = cellRe.exec(content)) {
+    const ref = attr(m[1], 'r');
+    if (!ref) throw new XlsxError(`第${rowNo}行的单元格没有位置标记，无法只修改其中一格。请在 Excel 中打开并另存此文件后再试。`);
+    const col = colOf(ref);
+    let end = cellRe.lastIndex;
+    if (m[2] !== '/') {
+      CELL_END.lastIndex = end;
+      const e = CELL_END.exec(content);
+      if (!e) throw new XlsxError(DAMAGED);
+      end = e.index + e[0].length;
+      cellRe.lastIndex = end;
+    }
+    while (k < pending.length && pending[k] < col) {
+      out += content.slice(at, m.index) + cellXml(p, `${letters(pending[k])}${rowNo}`, byCol.get(pending[k])!.value, '', false);
+      at = m.index;
+      k++;
+    }
+    if (k < pending.length && pending[k] === col) {
+      out += content.slice(at, m.index) + cellXml(p, ref, byCol.get(col)!.value, attr(m[1], 's') ?? '', false);
+      at = end;
+      k++;
+    }
+  }
+  out += content.slice(at);
+  for (; k < pending.length; k++) out += cellXml(p, `${letters(pending[k])}${rowNo}`, byCol.get(pending[k])!.value, '', false);
+  return out;
+}
+
+function colOf(ref: string): number {
+  let c = 0;
+  for (const ch of ref) {
+    const k = ch.charCodeAt(0);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  return c - 1;
+}
+
+/** Applies typed cells to a worksheet's XML; everything else in it stays as it was. */
+export function patchSheetXml(xml: string, cells: CellEdit[]): string {
+  const rows = new Map<number, CellEdit[]>();
+  for (const c of cells) {
+    const list = rows.get(c.row) ?? [];
+    const i = list.findIndex((x) => x.col === c.col);
+    if (i >= 0) list[i] = c;
+    else list.push(c);
+    rows.set(c.row, list);
+  }
+  const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) throw new XlsxError(DAMAGED);
+  const p = open[1];
+  let body: string;
+  let bodyStart: number;
+  let bodyEnd: number;
+  if (open[2] === '/') {
+    bodyStart = open.index;
+    bodyEnd = open.index + open[0].length;
+    body = '';
+  } else {
+    bodyStart = open.index + open[0].length;
+    bodyEnd = xml.indexOf(`</${p}sheetData>`, bodyStart);
+    if (bodyEnd < 0) throw new XlsxError(DAMAGED);
+    body = xml.slice(bodyStart, bodyEnd);
+  }
+  const wanted = [...rows.keys()].sort((a, b) => a - b);
+  const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/?)>/g;
+  let out = '';
+  let at = 0;
+  let k = 0;
+  let last = 0;
+  const newRow = (n: number) => `<${p}row r="${n}">${patchRow('', n, rows.get(n)!, p)}</${p}row>`;
+  for (let m = rowRe.exec(body); m && k < wanted.length; m = rowRe.exec(body)) {
+    const r = attr(m[1], 'r');
+    const n = r ? Number(r) : last + 1;
+    last = n;
+    while (k < wanted.length && wanted[k] < n) {
+      out += body.slice(at, m.index) + newRow(wanted[k]);
+      at = m.index;
+      k++;
+    }
+    if (k < wanted.length && wanted[k] === n) {
+      // `spans` is only a hint and may no longer cover the row's cells: drop it.
+      const attrs = m[1].replace(/\s+spans\s*=\s*"[^"]*"/, '');
+      const tagEnd = rowRe.lastIndex;
+      if (m[2] === '/') {
+        out += body.slice(at, m.index) + `<${p}row${attrs}>${patchRow('', n, rows.get(n)!, p)}</${p}row>`;
+        at = tagEnd;
+      } else {
+        const close = body.indexOf(`</${p}row>`, tagEnd);
+        if (close < 0) throw new XlsxError(DAMAGED);
+        out += body.slice(at, m.index) + `<${p}row${attrs}>${patchRow(body.slice(tagEnd, close), n, rows.get(n)!, p)}</${p}row>`;
+        at = close + `</${p}row>`.length;
+        rowRe.lastIndex = at;
+      }
+      k++;
+    }
+  }
+  out += body.slice(at);
+  for (; k < wanted.length; k++) out += newRow(wanted[k]);
+  const data = open[2] === '/' ? `<${p}sheetData>${out}</${p}sheetData>` : out;
+  return xml.slice(0, bodyStart) + data + xml.slice(bodyEnd);
+}
+
+/** Pixels → Excel column width, roughly: CJK characters count double. */
+function widthOf(rows: Cell[][], col: number): number {
+  let w = 6;
+  for (let i = 0; i < Math.min(rows.length, 200); i++) {
+    const v = rows[i]?.[col];
+    if (v === null || v === undefined) continue;
+    let n = 0;
+    for (const ch of String(v).split('\n')[0]) n += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+    w = Math.max(w, n + 2);
+  }
+  return Math.min(60, w);
+}
+
+/** A new worksheet part of plain values. */
+export function sheetXml(sheet: AddedSheet): string {
+  const text = new Set(sheet.textColumns ?? []);
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+  const frozen = sheet.boldRows ?? 0;
+  parts.push(
+    frozen > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
+  );
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (width > 0) {
+    parts.push('<cols>');
+    for (let c = 0; c < width; c++) parts.push(`<col min="${c + 1}" max="${c + 1}" width="${widthOf(sheet.rows, c)}" customWidth="1"/>`);
+    parts.push('</cols>');
+  }
+  parts.push('<sheetData>');
+  sheet.rows.forEach((r, i) => {
+    if (!r.length) return;
+    const n = i + 1;
+    let row = `<row r="${n}">`;
+    r.forEach((v, c) => {
+      if (v === null || v === undefined || v === '') return;
+      row += cellXml('', `${letters(c)}${n}`, v, '', text.has(c));
+    });
+    parts.push(row + '</row>');
+  });
+  parts.push('</sheetData></worksheet>');
+  return parts.join('');
+}
+
+/** The settings sheet's rows. */
+export function settingsRows(settings: Array<[string, string]>): Cell[][] {
+  return [[SETTINGS_MARK, 'v1'], ...settings.map(([k, v]): Cell[] => [k, v])];
+}
+
+/** Saves the workbook with the changes; returns the new file's bytes. */
+export async function saveXlsx(req: SaveRequest): Promise<Uint8Array> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(req.original);
+  } catch {
+    throw new XlsxError(DAMAGED);
+  }
+  const parts = await workbookParts(zip);
+  for (const e of req.edits) {
+    if (!e.cells.length) continue;
+    const xml = await text(zip, e.part);
+    if (xml === null) throw new XlsxError(DAMAGED);
+    zip.file(e.part, patchSheetXml(xml, e.cells));
+  }
+  const added = req.added.slice();
+  let hideFrom = Infinity;
+  if (req.settingsPart) zip.file(req.settingsPart, sheetXml({ name: SETTINGS_SHEET, rows: settingsRows(req.settings) }));
+  else if (req.settings.length) {
+    hideFrom = added.length;
+    added.push({ name: SETTINGS_SHEET, rows: settingsRows(req.settings) });
+  }
+  if (added.length) {
+    let workbookXml = parts.workbookXml;
+    let relsXml = parts.relsXml || `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    let types = (await text(zip, '[Content_Types].xml')) ?? '';
+    if (!types.includes('</Types>')) throw new XlsxError(DAMAGED);
+    const relIds = new Set([...relsXml.matchAll(/\sId="([^"]*)"/g)].map((m) => m[1]));
+    let sheetId = parts.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0);
+    const names = new Set(parts.sheets.map((s) => s.name.toLowerCase()));
+    const wbPrefix = prefixOf(workbookXml, NS_MAIN) ?? '';
+    let relPrefix = prefixOf(workbookXml, NS_REL);
+    if (relPrefix === null) {
+      // Bind the relationships namespace on the root element so the new <sheet r:id> is valid.
+      workbookXml = workbookXml.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${NS_REL}"`);
+      relPrefix = 'r';
+    }
+    const wp = wbPrefix ? `${wbPrefix}:` : '';
+    const folder = parts.workbookPath.split('/').slice(0, -1).join('/');
+    let entries = '';
+    let rels = '';
+    let overrides = '';
+    let file = 1;
+    added.forEach((sheet, i) => {
+      if (names.has(sheet.name.toLowerCase())) throw new XlsxError(`工作簿中已有名为“${sheet.name}”的工作表。`);
+      names.add(sheet.name.toLowerCase());
+      while (zip.file(`${folder}/worksheets/sheet${file}.xml`)) file++;
+      const path = `${folder}/worksheets/sheet${file}.xml`;
+      zip.file(path, sheetXml(sheet));
+      let r = 1;
+      while (relIds.has(`rId${r}`)) r++;
+      relIds.add(`rId${r}`);
+      sheetId++;
+      const state = i >= hideFrom ? ' state="veryHidden"' : '';
+      entries += `<${wp}sheet name="${xmlEncode(sheet.name)}" sheetId="${sheetId}"${state} ${relPrefix ? `${relPrefix}:` : ''}id="rId${r}"/>`;
+      rels += `<Relationship Id="rId${r}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${file}.xml"/>`;
+      overrides += `<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`;
+    });
+    const close = `</${wp}sheets>`;
+    if (!workbookXml.includes(close)) throw new XlsxError(DAMAGED);
+    workbookXml = workbookXml.replace(close, entries + close);
+    relsXml = relsXml.replace(/<\/((?:\w+:)?)Relationships>/, (m, pre: string) => (pre ? rels.replace(/<Relationship /g, `<${pre}Relationship `) : rels) + m);
+    types = types.replace('</Types>', overrides + '</Types>');
+    zip.file(parts.workbookPath, workbookXml);
+    zip.file(parts.relsPath, relsXml);
+    zip.file('[Content_Types].xml', types);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
