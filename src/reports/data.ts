@@ -226,7 +226,7 @@ function assessAll(read: ReadRoster, asOf: number, params: Record<string, unknow
       const e = toEvaluation(a);
       line.pay = {
         years: a.years, grade: a.grade, items: a.items.map((it) => ({ name: it.name, amount: fenText(it.amount) })), total: e.total,
-        warnings: a.warnings, trace: a.trace,
+        warnings: a.warnings, trace: a.trace, retirementDate: a.retirementDate === null ? null : isoOf(a.retirementDate),
       };
       for (const it of a.items) {
         if (!seen.has(it.name)) {
@@ -392,7 +392,7 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const policy = policyOf(options.policy);
   const asOf = periodStart(options.period);
   const overrides = options.params && Object.keys(options.params).length ? options.params : null;
-  const params = policy.params.resolve(overrides);
+  const params = policy.params.resolve(overrides, asOf);
   const unitFilter = (options.unit ?? '').replace(/[\s\u3000]+/g, '');
   const months = options.months ?? 6;
   if (!Number.isInteger(months) || months < 0 || months > 240) {

@@ -9,3 +9,4 @@ export { contributionBase, policySetsBase } from './base';
 export type { BaseSource, RawBase } from './base';
 export { payrollMonth } from './month';
 export type { PayrollMonth, YearToDate, MonthFacts } from './month';
+export { steadyYearMonth } from './steady';
