@@ -10,3 +10,7 @@ export type { BaseSource, RawBase } from './base';
 export { payrollMonth } from './month';
 export type { PayrollMonth, YearToDate, MonthFacts } from './month';
 export { steadyYearMonth } from './steady';
+export { payrollRows, payOn, policyParamsOn, workerKey } from './roster';
+export type { PayrollRow, PayOn } from './roster';
+export { payrollSheet, periodDay } from './sheet';
+export type { PayrollSheet, PayrollLine, PayrollSheetOptions } from './sheet';
