@@ -158,7 +158,7 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     birthDate,
     sex: present(input.sex) ? sexOf(input.sex) : null,
     originalAge,
-    params: policy.params.resolve(params as Record<string, unknown> | null),
+    params: policy.params.resolve(params as Record<string, unknown> | null, asOf),
   };
 }
 

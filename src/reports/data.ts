@@ -392,7 +392,7 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const policy = policyOf(options.policy);
   const asOf = periodStart(options.period);
   const overrides = options.params && Object.keys(options.params).length ? options.params : null;
-  const params = policy.params.resolve(overrides);
+  const params = policy.params.resolve(overrides, asOf);
   const unitFilter = (options.unit ?? '').replace(/[\s\u3000]+/g, '');
   const months = options.months ?? 6;
   if (!Number.isInteger(months) || months < 0 || months > 240) {

@@ -1,5 +1,5 @@
 import { CwError, shown } from '../../errors';
-import { dayNumberOf, civilOf, isoOf, wholeMonthsBetween } from '../../dates';
+import { civilOf, isoOf, wholeMonthsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
@@ -10,12 +10,11 @@ import type { Citation } from '../../citation';
 import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
-import { NINGXIA_DOC, NINGXIA_EFFECTIVE, ningxiaParams, nx } from './params';
+import { NINGXIA_DOC, ningxiaParams, nx } from './params';
 
 export { NINGXIA_DOC, NINGXIA_POSTS, NINGXIA_TOP_LEVEL, ningxiaParams } from './params';
 export type { NingxiaPost } from './params';
 
-const IN_FORCE = dayNumberOf(2024, 12, 27);
 const HEAD_POST = '两委正职';
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
 /** Ningxia's own names for the three certificate levels (四 明确薪酬标准). */
@@ -458,10 +457,11 @@ export const ningxia: Policy = {
   ],
   params: ningxiaParams,
   checkInForce(w, trace) {
-    if (w.asOf < IN_FORCE) {
-      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${NINGXIA_EFFECTIVE} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${NINGXIA_EFFECTIVE} 或之后的日期。`, 'asOf');
+    const start = isoOf(w.params.date('施行日期'));
+    if (w.asOf < w.params.date('施行日期')) {
+      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${start} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${start} 或之后的日期。`, 'asOf');
     }
-    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${NINGXIA_EFFECTIVE} 起适用`, { doc: NINGXIA_DOC, article: '成文日期（2024年12月27日）' }, 'cwkit 宁夏取舍：文件未另定施行日期，自成文日期起适用');
+    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, w.params.source('施行日期'), 'cwkit 宁夏取舍：文件未另定施行日期，自成文日期起适用');
   },
   countedYears,
   grade: (w, years, trace) => grade(w, years, trace),

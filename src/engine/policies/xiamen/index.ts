@@ -1,5 +1,5 @@
 import { CwError } from '../../errors';
-import { addMonths, civilOf, endOfPreviousMonth, isoOf, parseDate, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
+import { addMonths, civilOf, endOfPreviousMonth, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { postInEffect } from '../../tenure';
@@ -30,7 +30,7 @@ function yearsText(d: Decimal): string {
 }
 
 function dateParam(p: ParamView, key: string): number {
-  return p.memo(`date.${key}`, () => parseDate(p.get(key), `params.${key}`));
+  return p.date(key);
 }
 
 /** 第三十六条: in force from publication (2020-06-29), valid two years; outside that window compute but warn. */
