@@ -54,8 +54,8 @@ export function workerKey(idNumber: string, community: string, name: string): st
 }
 
 /** The policy's parameters in force on `date` with the clerk's overrides. */
-export function policyParamsOn(policy: Policy, overrides: ParamOverrides | null, _date: DayNumber): ParamView {
-  return policy.params.resolve(overrides);
+export function policyParamsOn(policy: Policy, overrides: ParamOverrides | null, date: DayNumber): ParamView {
+  return policy.params.resolve(overrides, date);
 }
 
 /** Assesses `w`'s pay as of `date` (its facts otherwise unchanged) with `params`. */

@@ -76,7 +76,7 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
   const { y: year, m: month } = civilOf(asOf);
   const split = splitPayrollOverrides(options.params ?? null);
   const params = policyParamsOn(policy, split.policy, asOf);
-  const payroll = payrollParams.resolve(split.payroll);
+  const payroll = payrollParams.resolve(split.payroll, asOf);
   const rows = payrollRows(roster, policy, params, asOf);
   const itemNames: string[] = [];
   const lines: PayrollLine[] = [];
