@@ -14,3 +14,5 @@ export { payrollRows, payOn, policyParamsOn, workerKey } from './roster';
 export type { PayrollRow, PayOn } from './roster';
 export { payrollSheet, periodDay } from './sheet';
 export type { PayrollSheet, PayrollLine, PayrollSheetOptions } from './sheet';
+export { backPay, backPayPeriodOf, reasonText } from './backpay';
+export type { BackPay, BackPayMonth, BackPayReason, BackPayOptions, PaidMonth } from './backpay';
