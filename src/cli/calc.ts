@@ -226,7 +226,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const trimmed = text.trim();
   // One JSON document (possibly pretty-printed over several lines), or JSON Lines.
-  const single = trimmed.startsWith('{') && !/\}\s*\r?\n\s*\{/.test(trimmed);
+  // `[^\S\n]*\n` (blanks up to the first newline), not `\s*\r?\n`: linear on '}' + many newlines.
+  const single = trimmed.startsWith('{') && !/\}[^\S\n]*\n\s*\{/.test(trimmed);
   if (single) {
     const r = evaluateText(trimmed, file ? `文件 ${file} ` : '输入', trace, pretty, shared);
     io.stdout(r.out + '\n');

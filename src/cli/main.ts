@@ -23,7 +23,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(usage());
     return name ? 0 : 2;
   }
-  const entry = COMMANDS[name];
+  // Own keys only: `cw constructor` is an unknown command, not Object's constructor.
+  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
     io.stderr(`cw：未知命令“${name}”。\n${usage()}`);
     return 2;

@@ -293,7 +293,7 @@ export function RETIRE(birth_date: unknown, sex: unknown, original_age?: unknown
     if (birth > todayInChina()) throw new CwError('FUTURE_DATE', `${lbl}：出生日期 ${isoOf(birth)} 在未来。请检查出生日期。`, lbl);
     if (isBlank(sex)) throw new CwError('REQUIRED', `${label('RETIRE', 'sex')}：缺少性别。可用：男、女。`, label('RETIRE', 'sex'));
     const s = sexOf(sex, 'sex');
-    const age = countArg(original_age, label('RETIRE', 'original_age'), '原法定退休年龄 60、55 或 50', true, false);
+    const age = countArg(original_age, label('RETIRE', 'original_age'), '原法定退休年龄 60、55 或 50', true, false, 70);
     return toExcelSerial(retirementOf(birth, s, age).date);
   });
 }
@@ -322,7 +322,7 @@ export function STAFF(policy: unknown, households_or_population: unknown, party_
     const p = policyArg(policy);
     const basis = STAFF_BASIS[p.id];
     const n = countArg(households_or_population, label('STAFF', 'households_or_population'), `${p.name}配备标准按${basis.what}计算：${basis.what}`, true, true)!;
-    const party = countArg(party_members, label('STAFF', 'party_members'), '党员人数', true, false);
+    const party = countArg(party_members, label('STAFF', 'party_members'), '党员人数', true, false, 1_000_000);
     const facts: UnitFacts = { [basis.fact]: n };
     if (party !== null) facts.partyMembers = party;
     const reqs = p.staffing(facts, basis.scope, p.params.resolve(null), new Trace(false));

@@ -16,6 +16,7 @@ import { CheckPanel } from './components/CheckPanel';
 import type { CheckState } from './components/CheckPanel';
 import { FunctionHelp, PolicyList } from './components/FunctionHelp';
 import { ParamsPanel } from './components/ParamsPanel';
+import { PaySheetPanel } from './components/PaySheetPanel';
 import { ReportsPanel } from './components/ReportsPanel';
 
 const useStyles = makeStyles({
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
 });
 
-type TabId = 'check' | 'params' | 'reports' | 'functions' | 'policies';
+type TabId = 'check' | 'params' | 'reports' | 'pay' | 'functions' | 'policies';
 
 export interface AppProps {
   /** The workbook; without one the pane shows only the function reference and the policies. */
@@ -83,7 +84,7 @@ export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '
 
   const current = policyOf(policy);
   const tabs: Array<[TabId, string]> = port
-    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
+    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['pay', t.tabPay], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
     : [['functions', t.tabFunctions], ['policies', t.tabPolicies]];
 
   return (
@@ -139,6 +140,9 @@ export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '
           rosterFile={rosterFile}
           goParams={() => setTab('params')}
         />
+      )}
+      {port && tab === 'pay' && (
+        <PaySheetPanel port={port} scan={scan} policy={policy} asOf={asOf} onLoaded={setLoaded} onWritten={rescan} goParams={() => setTab('params')} />
       )}
       {tab === 'functions' && <FunctionHelp />}
       {tab === 'policies' && <PolicyList />}
