@@ -268,7 +268,15 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
 
   // Which unit counts 优秀: the policy's quota names it (单位 = the community; 街道(乡镇) = the street).
   const probeQuota = policy.excellentQuota(4, params);
-  const quotaByStreet = probeQuota !== null && /街道|乡镇/.test(probeQuota.unit);
+  const quotaByStreet = probeQuota !== null && probeQuota.over === 'street';
+  const quotaExcludes = new Set(probeQuota?.excludes ?? []);
+  if (quotaExcludes.size > 0) {
+    emit(rosterPlace, {
+      severity: 'info', rule: '优秀比例', citation: probeQuota!.citation,
+      message: `${[...quotaExcludes].join('、')}实行单列考核，其考核等次不计入${probeQuota!.unit}的优秀比例；单列考核的标准由各地制订，本检查未核对（解读 §厦门-优秀比例）。`,
+      action: '按本地单列考核办法另行核对社区正职的优秀等次。',
+    });
+  }
 
   // One pass over the worker rows.
   const ctx: RowContext = {
@@ -338,6 +346,10 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     const county = unit ? unit.countyUnit : countyOf(r.county);
     county.counts.add(r.post, r.titles);
     if (r.certificate !== null) county.certified++;
+    if (r.currentPay !== null) {
+      county.payTotal += r.currentPay;
+      county.payCount++;
+    }
     if (unit) {
       unit.counts.add(r.post, r.titles);
       unit.certificates[r.certificate ?? 0]++;
@@ -348,7 +360,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
         street.payTotal += r.currentPay;
         street.payCount++;
       }
-      if (probeQuota !== null) tallyRatings(quotaByStreet ? street.ratings : unit.ratings, r, rowNo);
+      if (probeQuota !== null && !(r.post !== null && quotaExcludes.has(r.post))) tallyRatings(quotaByStreet ? street.ratings : unit.ratings, r, rowNo);
     }
     workerRules(r);
   }

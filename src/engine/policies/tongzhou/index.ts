@@ -152,7 +152,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
 function excellentQuota(rated: number, p: ParamView): Quota {
   const ratio = p.num('优秀比例');
   const max = new Decimal(rated).times(ratio).floor().toNumber();
-  return { max, unit: '街道(乡镇)', citation: tz('第二十六条'), basis: `本街道（乡镇）参加考核 ${rated} 人 × ${ratio}，向下取整 = ${max} 人（“一般掌握在25%以内”）` };
+  return { max, unit: '街道(乡镇)', over: 'street', excludes: [], citation: tz('第二十六条'), basis: `本街道（乡镇）参加考核 ${rated} 人 × ${ratio}，向下取整 = ${max} 人（“一般掌握在25%以内”）` };
 }
 
 /** 第二十五条(二): more than 15 days of unexcused absence in a year → the year's rating must be 不称职. */

@@ -348,8 +348,9 @@ function excellentQuota(rated: number, params: ParamView): Quota {
   const max = new Decimal(rated).times(ratio).floor().toNumber();
   const pct = new Decimal(ratio).times(100).toString();
   return {
-    max, unit: '单位', citation: xm('第二十一条'),
-    basis: `优秀等次占比不超过${pct}%：参加考核${rated}人 × ${ratio}，向下取整为${max}人。社区正职实行单列考核（具体标准由各区制订），应与其他社区工作者分开计算；按第二十七条直接确定为优秀的不受比例限制。`,
+    // 第二十一条 “社区正职实行单列考核”: heads are rated in a separate list, not in this 25% (解读 §厦门-优秀比例).
+    max, unit: '单位', over: 'community', excludes: ['正职'], citation: xm('第二十一条'),
+    basis: `优秀等次占比不超过${pct}%：参加考核${rated}人（不含社区正职）× ${ratio}，向下取整为${max}人。社区正职实行单列考核（具体标准由各区制订），不计入本比例（解读 §厦门-优秀比例）；按第二十七条直接确定为优秀的不受比例限制。`,
   };
 }
 
