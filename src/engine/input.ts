@@ -9,7 +9,7 @@ import { sexOf } from './retirement';
 import { policyOf } from './policies';
 import type { AwardLevel, Worker } from './types';
 
-/** A worker as JSON gives it (the `cw calc` input contract, DESIGN.md). */
+/** A worker as JSON gives it (the `cw calc` input contract, docs/design.md). */
 export interface WorkerInput {
   policy?: unknown;
   post?: unknown;

@@ -186,7 +186,7 @@ export interface SampleRoster {
   workerHeaderRow: number;
 }
 
-/** Worker sheet headers, in order (a mix of DESIGN.md's names and common synonyms). */
+/** Worker sheet headers, in order (a mix of docs/design.md's names and common synonyms). */
 export const WORKER_HEADERS = ['序号', '区县', '街道', '社区', '姓名', '性别', '身份证号码', '出生日期', '岗位类别', '职务', '任用方式', '入职时间',
   '学历', '学位', '职业资格', '取证日期', '考核2022', '考核2023', '考核2024', '考核2025', '试用期', '试用期考核', '现薪酬（元/月）', '借调月数', '旷工天数',
   '连续旷工天数', '保护情形', '一站式大厅', '最近培训年度', '继续教育学时', '协议签订日期', '任期届满日期', '备注'] as const;

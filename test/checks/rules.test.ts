@@ -4,7 +4,7 @@ import { AS_OF, check, community, findings, idFor, rosterOf, worker } from './he
 
 const PLACE = { county: '甲区', street: '乙街道', community: '春晖社区', sheet: '职工' };
 
-describe('resident IDs (POLICY-NOTES §1 身份证号)', () => {
+describe('resident IDs (docs/readings.md §1 身份证号)', () => {
   test('a wrong check character is an error on the worker’s row, with the standard cited', async () => {
     const good = idFor('1988-04-09', '男');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');

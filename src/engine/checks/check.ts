@@ -80,7 +80,7 @@ class Pacer {
 }
 
 /**
- * Checks a roster against every staffing and roster rule of a policy (POLICY-NOTES), through the
+ * Checks a roster against every staffing and roster rule of a policy (docs/rules.md), through the
  * engine's own policy functions: community and county headcounts, post caps, 两委 and committee
  * sizes, dedicated party workers, the 优秀 quota per unit and year, exit triggers, retirement due
  * within `retirementMonths`, recruitment conditions, certification targets and the policy's other
@@ -387,7 +387,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
         if (recruitmentRules && r.elected !== null && r.entryDate !== null) for (const f of policy.recruitment(w, r.facts)) emit(place, f);
       } catch (e) {
         if (!(e instanceof CwError)) throw e;
-        emit(place, { severity: 'warning', rule: '无法核对', citation: NOTES('§1'), message: e.message, action: '补全或更正所缺数据后重新检查。' });
+        emit(place, { severity: 'warning', rule: '无法核对', citation: NOTES('通用-无法核对'), message: e.message, action: '补全或更正所缺数据后重新检查。' });
       }
     }
     // Nobody retires before 50 (the lowest original age; the national schedule only delays): a worker

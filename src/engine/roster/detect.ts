@@ -43,7 +43,7 @@ export function tableOf(grid: SheetGrid, h: number): RosterTable {
 
 /**
  * Finds the worker table, the community table and the county table among a workbook's sheets by
- * their headers (DESIGN.md "Rosters"), not by sheet name or position. When several sheets qualify,
+ * their headers (docs/design.md 花名册), not by sheet name or position. When several sheets qualify,
  * the one whose header names the most fields wins.
  */
 export function detectRoster(sheets: SheetGrid[]): DetectedRoster {

@@ -3,7 +3,7 @@ import type { Cell, TableKind } from './types';
 /** A column the checks read: its key, its Chinese header, the synonyms real sheets use, and why it matters. */
 export interface FieldDef {
   key: string;
-  /** The header cwkit writes and shows (DESIGN.md "Rosters"). */
+  /** The header cwkit writes and shows (docs/design.md 花名册). */
   label: string;
   synonyms: string[];
   /** Required for the checks to run at all. */
@@ -18,7 +18,7 @@ const PLACE: FieldDef[] = [
   { key: 'community', label: '社区', synonyms: ['所在社区', '所属社区', '社区名称', '社区(居委会)', '社区居委会', '居委会', '社区(村)', '村(社区)'], required: true, use: '按社区汇总配备标准' },
 ];
 
-/** Worker columns (DESIGN.md "Rosters"), plus the optional columns some rules read. */
+/** Worker columns (docs/design.md 花名册), plus the optional columns some rules read. */
 export const WORKER_FIELDS: FieldDef[] = [
   ...PLACE,
   { key: 'name', label: '姓名', synonyms: ['名字', '职工姓名', '人员姓名', '社区工作者姓名', '姓 名'], required: true, use: '指明是哪位职工' },
@@ -56,7 +56,7 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'termEnd', label: '任期届满日期', synonyms: ['任期结束日期', '本届任期届满日期', '任期届满'], use: '选任人员退休后可工作至任期结束（通州）' },
 ];
 
-/** Community columns (DESIGN.md "Rosters"). */
+/** Community columns (docs/design.md 花名册). */
 export const COMMUNITY_FIELDS: FieldDef[] = [
   ...PLACE,
   { key: 'households', label: '户数', synonyms: ['居民户数', '总户数', '社区户数', '常住户数', '住户数', '户籍户数'], use: '社区配备标准（按户数）' },

@@ -1,5 +1,5 @@
 /**
- * The one small port through which the task pane touches a workbook (DESIGN.md "Layers"): read a
+ * The one small port through which the task pane touches a workbook (docs/design.md 分层): read a
  * sheet's cells, add a new sheet, activate a sheet, select a row, highlight rows and clear the
  * highlights, and keep settings in the workbook. Two adapters: Office.js (office.ts) and an
  * in-memory workbook (memory.ts) for tests and the browser workbench. The pane never sees which.
