@@ -70,8 +70,11 @@ export function optionalTextArg(v: unknown, label: string, what: string, accepte
   return isBlank(v) ? null : textArg(v, label, what, accepted);
 }
 
-/** A non-negative number (count, years); numeric text is accepted as Excel would coerce it. */
-export function countArg(v: unknown, label: string, what: string, integer: boolean, required: boolean): number | null {
+/**
+ * A number from 0 to `max` (count, years); numeric text is accepted as Excel would coerce it.
+ * The bound is stated in every message.
+ */
+export function countArg(v: unknown, label: string, what: string, integer: boolean, required: boolean, max = 100_000_000): number | null {
   if (isBlank(v)) {
     if (required) throw new CwError('REQUIRED', `${label}：缺少${what}。`, label);
     return null;
@@ -80,17 +83,19 @@ export function countArg(v: unknown, label: string, what: string, integer: boole
   if (!Number.isFinite(n)) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不是数字。可用：${what}（≥ 0 的${integer ? '整数' : '数'}）。`, label);
   if (n < 0) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不能为负数。可用：${what}（≥ 0 的${integer ? '整数' : '数'}）。`, label);
   if (integer && !Number.isInteger(n)) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不是整数。可用：${what}（≥ 0 的整数）。`, label);
+  if (n > max) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 超出范围。可用：${what}（0 至 ${max}）。`, label);
   return n;
 }
 
-const YEAR_TEXT = /^\s*(?:考核)?\s*(\d{4})\s*(?:年度?)?\s*$/;
+/** Matched against trimmed text: two adjacent `\s*` (as in `^\s*(?:考核)?\s*`) backtrack quadratically on long blanks. */
+const YEAR_TEXT = /^(?:考核\s*)?(\d{4})(?:\s*年度?)?$/;
 
 /** The calendar year a header cell names (2021, "2021", "2021年", "考核2021"), or null. */
 function yearOf(v: unknown): number | null {
   let y: number | null = null;
   if (typeof v === 'number') y = v;
   else if (typeof v === 'string') {
-    const m = YEAR_TEXT.exec(v);
+    const m = YEAR_TEXT.exec(v.trim());
     if (m) y = Number(m[1]);
   }
   return y !== null && Number.isInteger(y) && y >= 1950 && y <= 2100 ? y : null;

@@ -227,7 +227,7 @@ function assessAll(read: ReadRoster, asOf: number, params: Record<string, unknow
       const e = toEvaluation(a);
       line.pay = {
         years: a.years, grade: a.grade, items: a.items.map((it) => ({ name: it.name, amount: fenText(it.amount) })), total: e.total,
-        warnings: a.warnings, trace: a.trace,
+        warnings: a.warnings, trace: a.trace, retirementDate: a.retirementDate === null ? null : isoOf(a.retirementDate),
       };
       for (const it of a.items) {
         if (!seen.has(it.name)) {

@@ -54,6 +54,13 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'educationHours', label: '继续教育学时', synonyms: ['继续教育时长', '本登记期继续教育学时', '继续教育小时数'], use: '继续教育（通州）' },
   { key: 'agreementDate', label: '协议签订日期', synonyms: ['服务协议签订日期', '合同签订日期', '劳动合同签订日期', '协议签订时间'], use: '服务协议期限（通州）' },
   { key: 'termEnd', label: '任期届满日期', synonyms: ['任期结束日期', '本届任期届满日期', '任期届满'], use: '选任人员退休后可工作至任期结束（通州）' },
+  // Payroll (cw payroll, cw backpay): the facts from 应发 to 实发 that a pay roster carries.
+  { key: 'contributionBase', label: '缴费基数', synonyms: ['社保缴费基数', '社会保险缴费基数', '社保基数', '上年度月平均工资', '上年月平均工资', '缴费工资'], use: '（代扣：社会保险个人缴费基数，上下限调整前）' },
+  { key: 'fundBase', label: '公积金缴存基数', synonyms: ['公积金基数', '住房公积金缴存基数', '住房公积金基数'], use: '（代扣：住房公积金基数，与缴费基数不同时填写）' },
+  { key: 'specialAdditional', label: '专项附加扣除', synonyms: ['每月专项附加扣除', '专项附加扣除(月)', '本月专项附加扣除', '专项附加扣除额'], use: '（个税：本月专项附加扣除）' },
+  { key: 'otherDeductions', label: '其他扣除', synonyms: ['依法确定的其他扣除', '本月其他扣除', '个人养老金'], use: '（个税：本月依法确定的其他扣除）' },
+  { key: 'bankAccount', label: '银行账号', synonyms: ['工资卡号', '银行卡号', '代发账号', '工资账号', '银行帐号', '卡号'], use: '（银行代发名单）' },
+  { key: 'paid', label: '已发', synonyms: ['已发金额', '已发应发', '实际已发', '已发薪酬', '已发放'], use: '（补发：该月已发的应发合计）' },
 ];
 
 /** Community columns (docs/design.md 花名册). */
