@@ -9,7 +9,11 @@ import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { CwError } from '../engine/errors';
 import { detectRoster } from '../engine/roster/detect';
-import type { DetectedRoster, MergeRange, SheetGrid } from '../engine/roster/detect';
+import { mergeRangesOf } from '../engine/roster/detect';
+import type { DetectedRoster, SheetGrid } from '../engine/roster/detect';
+
+/** Merged ranges from A1 refs (re-exported for the readers' tests). */
+export const mergesOf = mergeRangesOf;
 import type { Cell } from '../engine/roster/types';
 import { ByteSource, u16 } from './bytes';
 import { DEFAULT_LIMITS, guardWorkbook, tooManyRowsError } from './guard';
@@ -154,7 +158,7 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
       }
       const grid: SheetGrid = { name, rows, rowNumbers };
       // The merged ranges come after the rows in the sheet's XML (exceljs patched to keep them, patches/).
-      const merges = mergesOf((ws as unknown as { merges?: string[] }).merges);
+      const merges = mergeRangesOf((ws as unknown as { merges?: string[] }).merges);
       if (merges.length) grid.merges = merges;
       sheets.push(grid);
     }
@@ -168,26 +172,6 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
   }
   options.onRows?.(total);
   return sheets;
-}
-
-/** Column number of Excel letters: A → 1, Z → 26, AA → 27. */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Merged ranges as `A2:A6` refs → 1-based {top, left, bottom, right}; malformed refs are ignored. */
-export function mergesOf(refs: readonly string[] | undefined): MergeRange[] {
-  const out: MergeRange[] = [];
-  for (const ref of refs ?? []) {
-    const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(String(ref).trim().toUpperCase());
-    if (!m) continue;
-    const a = { col: columnNumber(m[1]), row: Number(m[2]) };
-    const b = m[3] ? { col: columnNumber(m[3]), row: Number(m[4]) } : a;
-    out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  }
-  return out;
 }
 
 /** Reads an .xlsx file and finds its worker, community and county tables by their headers. */

@@ -88,3 +88,53 @@ describe('merged 社区 cells', () => {
     expect(grid.rows[2]).toEqual([null]); // the reader's rows are not changed
   });
 });
+
+describe('merged 社区 cells through the pane adapters', () => {
+  test('the in-memory adapter carries merges; the pane loads the roster with true counts and checks it', async () => {
+    const { MemoryWorkbook } = await import('../../src/taskpane/workbook/memory');
+    const { scanWorkbook, loadRoster, withMappedHeaders } = await import('../../src/taskpane/roster');
+    const { checkRoster } = await import('../../src/engine');
+    const rows: Array<Array<string | number | null>> = [HEADERS];
+    const merges: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+    let n = 0;
+    for (const [community, size] of SIZES) {
+      const top = rows.length + 1;
+      for (let i = 0; i < size; i++) rows.push([rows.length === 1 ? '通州区' : null, rows.length === 1 ? '中仓街道' : null, i === 0 ? community : null, `职工${++n}`, '女', '1985-03-01', i === 0 ? '书记、主任' : '专职工作人员', '2015-03-01', i === 0 ? '选任' : '招聘']);
+      merges.push({ top, left: 3, bottom: rows.length, right: 3 });
+    }
+    merges.push({ top: 2, left: 1, bottom: rows.length, right: 1 }, { top: 2, left: 2, bottom: rows.length, right: 2 });
+    const port = new MemoryWorkbook([{ name: '花名册', rows, merges }]);
+    expect((await port.readSheet('花名册')).merges).toHaveLength(5);
+    const loaded = await loadRoster(port, await scanWorkbook(port));
+    const result = await checkRoster(withMappedHeaders(loaded), '通州', { asOf: '2026-12-01' });
+    expect(result.summary.byCommunity.map((c) => [c.community, c.workers])).toEqual(SIZES);
+  });
+
+  test('the Office adapter reads merged areas where ExcelApi 1.13 is supported (a fake built from the published types)', async () => {
+    const { OfficeWorkbook } = await import('../../src/taskpane/workbook/office');
+    const values = [HEADERS, ['通州区', '中仓街道', '春晖社区', '甲', '女', '1985-03-01', '书记', '2015-03-01', '选任'], ['', '', '', '乙', '女', '1985-03-01', '专职工作人员', '2015-03-01', '招聘']];
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === 'ExcelApi' && Number(v) <= 1.13 } } };
+    try {
+      const range = (r0: number, n: number, cols: number) => ({
+        values: values.slice(r0, r0 + n).map((r) => r.slice(0, cols)),
+        load() { /* loaded by the fake sync */ },
+        getMergedAreasOrNullObject: () => ({ isNullObject: false, address: '花名册!A2:A3,花名册!B2:B3,花名册!C2:C3', load() { /* fake */ } }),
+      });
+      const sheet = {
+        name: '花名册',
+        load() { /* fake */ },
+        getUsedRangeOrNullObject: () => ({ isNullObject: false, rowIndex: 0, columnIndex: 0, rowCount: values.length, columnCount: HEADERS.length, load() { /* fake */ } }),
+        getRangeByIndexes: (r0: number, _c0: number, n: number, cols: number) => range(r0, n, cols),
+      };
+      const context = { workbook: { worksheets: { getItem: () => sheet } }, sync: async () => undefined };
+      const port = new OfficeWorkbook({ run: (batch) => batch(context as never) });
+      const read = await port.readSheet('花名册');
+      expect(read.merges).toEqual([{ top: 2, left: 1, bottom: 3, right: 1 }, { top: 2, left: 2, bottom: 3, right: 2 }, { top: 2, left: 3, bottom: 3, right: 3 }]);
+      const { tableOf } = await import('../../src/engine');
+      expect(tableOf(read, 0).rows.map((r) => r[2])).toEqual(['春晖社区', '春晖社区']);
+    } finally {
+      delete g.Office;
+    }
+  });
+});

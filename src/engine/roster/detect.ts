@@ -26,6 +26,31 @@ export interface SheetGrid {
   merges?: MergeRange[];
 }
 
+/** Column number of Excel letters: A → 1, Z → 26, AA → 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Merged ranges from A1 references as a file or Office.js gives them (`A2:A6`, `$B$2:$D$2`,
+ * `花名册!C2:C6`) → 1-based {top, left, bottom, right}; a malformed reference is ignored.
+ */
+export function mergeRangesOf(refs: readonly string[] | undefined): MergeRange[] {
+  const out: MergeRange[] = [];
+  for (const raw of refs ?? []) {
+    const ref = String(raw).trim();
+    const local = ref.slice(ref.lastIndexOf('!') + 1).toUpperCase();
+    const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(local);
+    if (!m) continue;
+    const a = { col: columnNumber(m[1]), row: Number(m[2]) };
+    const b = m[3] ? { col: columnNumber(m[3]), row: Number(m[4]) } : a;
+    out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return out;
+}
+
 /**
  * The grid with each vertically merged range read as Excel shows it: the top cell's value in every
  * row of the range (its left column; the other cells of a merge are empty in the file). Rows are
