@@ -15,7 +15,7 @@ const HELP = `用法 / usage:
   --params FILE.json    参数表（{"参数名": 值}），覆盖政策的默认参数
   --average-wage N      上年度本市职工月平均工资（通州 第十一条(一) 工资总体水平）
   --progress / --no-progress  是否在标准错误输出显示进度（默认：大文件显示）
-工作簿中职工表、社区表、区县表按表头识别（见 DESIGN.md“Rosters”），不按工作表名称或位置。
+工作簿中职工表、社区表、区县表按表头识别（见 docs/design.md“花名册”），不按工作表名称或位置。
 退出码：0 没有错误；1 有“错误”级别的问题；2 输入有误（文件、政策、表头）。
 `;
 
@@ -159,7 +159,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   };
   try {
     const detected = await readRosterFile(a.file, { onRows: (n) => { if (a.progress || n >= 4096) show(`读取中… ${n.toLocaleString('en-US')} 行   `); } });
-    if (!detected.roster) throw new CwError('REQUIRED', `“${a.file}”中没有可识别的职工表。${detected.notes.join('')}表头须包含“姓名”以及“岗位类别”“职务”或“身份证号”之一（见 DESIGN.md“Rosters”）。`, 'file');
+    if (!detected.roster) throw new CwError('REQUIRED', `“${a.file}”中没有可识别的职工表。${detected.notes.join('')}表头须包含“姓名”以及“岗位类别”“职务”或“身份证号”之一（见 docs/design.md“花名册”）。`, 'file');
     const large = detected.roster.workers.rows.length >= 5000;
     const result = await checkRoster(detected.roster, a.policy!, {
       asOf: a.asOf,

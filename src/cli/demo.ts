@@ -1,7 +1,7 @@
 import { evaluate, POLICIES, CwError } from '../engine';
 import { Io } from './io';
 
-/** Sample workers from POLICY-NOTES' worked examples, one line each. */
+/** Sample workers from the worked examples of docs/rules.md, one line each. */
 const SAMPLES: Array<{ label: string; input: Record<string, unknown> }> = [
   { label: '本溪 副职，2000-09-01 入职，2023-06-01', input: { policy: '本溪', post: '副职', entryDate: '2000-09-01', asOf: '2023-06-01' } },
   { label: '本溪 副职，同上，持社会工作师证', input: { policy: '本溪', post: '副职', entryDate: '2000-09-01', asOf: '2023-06-01', certificate: '社会工作师' } },

@@ -56,7 +56,7 @@ export function assess(raw: unknown, options: EvaluateOptions = {}): Assessment 
   const items = policy.pay(worker, years, grade, trace, warnings);
   if (trace.on) {
     const total = items.reduce((s, i) => s.plus(i.amount), items[0]?.amount.times(0));
-    trace.add('合计', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${total ? fenText(total) : '0.00'}`, `${policy.doc || policy.title}；各项分别四舍五入至分后相加`, 'POLICY-NOTES §1 金额：每项四舍五入至分，合计为各项之和');
+    trace.add('合计', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${total ? fenText(total) : '0.00'}`, `${policy.doc || policy.title}；各项分别四舍五入至分后相加`, '解读 §通用-金额：每项四舍五入至分，合计为各项之和');
   }
   let retirementDate: DayNumber | null = null;
   if (worker.birthDate !== null && worker.sex !== null) {

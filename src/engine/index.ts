@@ -36,8 +36,8 @@ export type { ServiceAgreement, TongzhouRetirement } from './policies/tongzhou';
 export { xiamenSocialInsuranceBase } from './policies/xiamen';
 export { benxiCityFunding, benxiTermChecks } from './policies/benxi';
 export type { CityFunding } from './policies/benxi';
-export { matchHeaders, findHeaderRow, headerScore, fieldsOf, fieldOfHeader, ratingYearOf, normalizeHeader, WORKER_FIELDS, COMMUNITY_FIELDS, COUNTY_FIELDS, parseTitles, detectRoster, tableOf, sheetRowOf } from './roster';
-export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, HeaderOverride, Titles, SheetGrid, DetectedRoster } from './roster';
+export { matchHeaders, findHeaderRow, headerScore, fieldsOf, fieldOfHeader, ratingYearOf, normalizeHeader, WORKER_FIELDS, COMMUNITY_FIELDS, COUNTY_FIELDS, parseTitles, detectRoster, tableOf, withMergesFilled, mergeRangesOf, sheetRowOf } from './roster';
+export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, HeaderOverride, Titles, SheetGrid, MergeRange, DetectedRoster } from './roster';
 export { checkRoster, CheckCancelled } from './checks';
 export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCounts, CommunitySummary } from './checks';
 // Reports read rows exactly as the checks do and count staff with the checks' counters.

@@ -10,7 +10,7 @@ import { policyOf } from './policies';
 import { wordTable } from './vocab/words';
 import type { AwardLevel, Worker } from './types';
 
-/** A worker as JSON gives it (the `cw calc` input contract, DESIGN.md). */
+/** A worker as JSON gives it (the `cw calc` input contract, docs/design.md). */
 export interface WorkerInput {
   policy?: unknown;
   post?: unknown;

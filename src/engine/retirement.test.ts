@@ -3,7 +3,7 @@ import { parseDate, isoOf } from './dates';
 
 const born = (s: string) => parseDate(s);
 
-describe('national gradual retirement schedule (POLICY-NOTES §1)', () => {
+describe('national gradual retirement schedule (docs/readings.md §1)', () => {
   test('worked example: a man born 1965-03-15 retires at 60y1m on 2025-04-15', () => {
     const r = retirementOf(born('1965-03-15'), '男');
     expect(r.delayMonths).toBe(1);

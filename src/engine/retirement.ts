@@ -30,7 +30,7 @@ const SCHEDULES: Record<string, Schedule> = {
   '女50': { fromYear: 1975, every: 2, cap: 60 },
 };
 
-/** Months of delay for a birth date under one schedule (POLICY-NOTES §1 "Retirement age"). */
+/** Months of delay for a birth date under one schedule (docs/readings.md 通用-退休年龄). */
 export function delayMonthsFor(birth: DayNumber, sex: Sex, originalAge: number): number {
   const s = SCHEDULES[`${sex}${originalAge}`];
   const { y, m } = civilOf(birth);
@@ -53,7 +53,7 @@ export function retirementOf(birth: DayNumber, sex: Sex, originalAge: number | n
   const ageMonths = age * 12 + delayMonths;
   const date = addMonths(birth, ageMonths);
   if (trace?.on) {
-    trace.add('原法定退休年龄', `${sex} ${age} 周岁`, NATIONAL_RETIREMENT, 'POLICY-NOTES §1 退休年龄：国家渐进式延迟办法（2025-01-01施行）取代各文件所列年龄');
+    trace.add('原法定退休年龄', `${sex} ${age} 周岁`, NATIONAL_RETIREMENT, '解读 §通用-退休年龄：国家渐进式延迟办法（2025-01-01施行）取代各文件所列年龄');
     trace.add('延迟月数', `${delayMonths} 个月（退休年龄 ${Math.floor(ageMonths / 12)} 岁 ${ageMonths % 12} 个月）`, NATIONAL_RETIREMENT);
   }
   return { date, originalAge: age, delayMonths, ageMonths };

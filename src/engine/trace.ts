@@ -5,7 +5,7 @@ export interface TraceStep {
   step: string;
   value: string;
   source: string;
-  /** The POLICY-NOTES reading that decided an ambiguous sentence, when one did. */
+  /** The reading (an anchor of docs/readings.md, cited as 解读 §…) that decided an ambiguous sentence, when one did. */
   reading?: string;
 }
 

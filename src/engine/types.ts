@@ -144,8 +144,12 @@ export interface Finding {
 /** A cap on 优秀 ratings. */
 export interface Quota {
   max: number;
-  /** The unit the quota counts over: 单位, 街道(乡镇) … */
+  /** The unit the quota counts over, in the document's words: 单位, 街道(乡镇) … (for messages only). */
   unit: string;
+  /** The unit the quota counts over, as a type: each community, or each street (街道/乡镇). */
+  over: 'community' | 'street';
+  /** Post categories (the policy's own names) rated in a separate list and not counted in this quota. */
+  excludes: readonly string[];
   citation: Citation;
   basis: string;
 }

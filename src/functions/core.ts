@@ -300,7 +300,7 @@ export function RETIRE(birth_date: unknown, sex: unknown, original_age?: unknown
 
 /**
  * Which fact the single number of CW.STAFF is, and at which level the policy's main rule counts it
- * (POLICY-NOTES: 通州 art. 7 and 长春新区 二(二) per community by households; 本溪 三(四) and 宁夏
+ * (docs/rules.md: 通州 art. 7 and 长春新区 二(二) per community by households; 本溪 三(四) and 宁夏
  * per county by urban residents; 厦门 art. 5 per district by resident population).
  */
 const STAFF_BASIS: Record<PolicyId, { scope: 'community' | 'county'; fact: keyof UnitFacts; what: string }> = {

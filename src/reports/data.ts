@@ -296,13 +296,16 @@ function staffingLines(read: ReadRoster, policy: Policy, params: ReturnType<Poli
 
 function ratingLines(read: ReadRoster, policy: Policy, params: ReturnType<Policy['params']['resolve']>): { lines: RatingLine[]; years: number[] } {
   const probe = policy.excellentQuota(4, params);
-  const byStreet = probe !== null && /街道|乡镇/.test(probe.unit);
+  const byStreet = probe !== null && probe.over === 'street';
+  const excluded = new Set(probe?.excludes ?? []);
   const units = new Map<string, { unit: string; county: string; street: string; members: WorkerLine[] }>();
   const years = new Set<number>();
   for (const { line, unit } of read.rows) {
     const key = byStreet ? unit.county + SEP + unit.street : unit.county + SEP + unit.street + SEP + unit.community;
     let u = units.get(key);
     if (!u) units.set(key, (u = { unit: byStreet ? unit.street || '（未填街道）' : unit.community, county: unit.county, street: unit.street, members: [] }));
+    // Posts rated in a separate list (厦门 社区正职) are not counted in the unit's quota.
+    if (line.post !== null && excluded.has(line.post)) continue;
     u.members.push(line);
     for (const r of line.ratings) years.add(r.year);
   }

@@ -98,13 +98,15 @@ export const SAMPLE_BREAKS: readonly SampleBreak[] = [
   { id: 'retiring-soon', scope: 'worker', what: '女职工1971年9月出生，将于2027-03-10达到法定退休年龄（6个月内）', expect: every(W('退休提醒')) },
   {
     id: 'retired-elected', scope: 'worker', what: '选任的社区党组织书记1963年出生，已于2023年达到法定退休年龄，任期至2031年',
-    expect: { ...every(E('超过退休年龄')), 'tongzhou-draft': [W('超过退休年龄')] },
+    // Readings: 本溪 三(七)1 (an elected 两委 member may stay until the next election) and 厦门 第十五条 are warnings.
+    expect: { ...every(E('超过退休年龄')), 'tongzhou-draft': [W('超过退休年龄')], 'benxi-2022': [W('超过退休年龄')], 'xiamen-2020': [W('超过退休年龄')] },
   },
   { id: 'impossible-date', scope: 'worker', what: '入职时间写成不存在的日期“2019-02-30”', expect: every(E('数据格式')) },
   { id: 'unknown-post', scope: 'worker', what: '岗位类别和职务写成“办事员”，无法归入任何岗位类别', expect: every(E('数据格式')) },
   { id: 'missing-entry-date', scope: 'worker', what: '入职时间为空', expect: every(W('缺少数据')) },
   {
     id: 'recruit-education', scope: 'worker', what: '公开招聘人员学历为高中',
+    // 厦门 第九条 lets a street relax 学历: a warning there.
     expect: { 'xiamen-2020': [W('招聘条件')], 'changchun-xinqu-2020': [E('招聘条件')], 'tongzhou-draft': [E('招聘条件')] },
   },
   {
@@ -184,7 +186,7 @@ export interface SampleRoster {
   workerHeaderRow: number;
 }
 
-/** Worker sheet headers, in order (a mix of DESIGN.md's names and common synonyms). */
+/** Worker sheet headers, in order (a mix of docs/design.md's names and common synonyms). */
 export const WORKER_HEADERS = ['序号', '区县', '街道', '社区', '姓名', '性别', '身份证号码', '出生日期', '岗位类别', '职务', '任用方式', '入职时间',
   '学历', '学位', '职业资格', '取证日期', '考核2022', '考核2023', '考核2024', '考核2025', '试用期', '试用期考核', '现薪酬（元/月）', '借调月数', '旷工天数',
   '连续旷工天数', '保护情形', '一站式大厅', '最近培训年度', '继续教育学时', '协议签订日期', '任期届满日期', '备注'] as const;

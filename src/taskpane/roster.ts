@@ -1,6 +1,6 @@
 /**
  * Finding the roster in the open workbook, through the port: the worker, community and county
- * tables are found by their Chinese headers and synonyms (the engine's matcher, DESIGN.md
+ * tables are found by their Chinese headers and synonyms (the engine's matcher, docs/design.md
  * "Rosters"); a column the matcher does not recognise is mapped by the clerk, and that choice is
  * kept in the workbook's settings. Nothing here checks a rule: the engine's checkRoster does.
  */

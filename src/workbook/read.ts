@@ -9,7 +9,11 @@ import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { CwError } from '../engine/errors';
 import { detectRoster } from '../engine/roster/detect';
+import { mergeRangesOf } from '../engine/roster/detect';
 import type { DetectedRoster, SheetGrid } from '../engine/roster/detect';
+
+/** Merged ranges from A1 refs (re-exported for the readers' tests). */
+export const mergesOf = mergeRangesOf;
 import type { Cell } from '../engine/roster/types';
 import { ByteSource, u16 } from './bytes';
 import { DEFAULT_LIMITS, guardWorkbook, tooManyRowsError } from './guard';
@@ -152,7 +156,11 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
         rowNumbers.push(row.number);
         if ((++total & 4095) === 0) options.onRows?.(total);
       }
-      sheets.push({ name, rows, rowNumbers });
+      const grid: SheetGrid = { name, rows, rowNumbers };
+      // The merged ranges come after the rows in the sheet's XML (exceljs patched to keep them, patches/).
+      const merges = mergeRangesOf((ws as unknown as { merges?: string[] }).merges);
+      if (merges.length) grid.merges = merges;
+      sheets.push(grid);
     }
   } catch (e) {
     if (e instanceof CwError) throw e;

@@ -3,7 +3,7 @@ import {
 } from '../../src/engine';
 import type { Cell } from '../../src/engine';
 
-describe('header matching (DESIGN.md “Rosters”)', () => {
+describe('header matching (docs/design.md 花名册)', () => {
   test.each([
     ['区县', 'county'], ['区（县）', 'county'], ['县(市、区)', 'county'],
     ['街道', 'street'], ['街道（乡镇）', 'street'], ['所属街道', 'street'],

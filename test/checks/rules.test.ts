@@ -4,7 +4,7 @@ import { AS_OF, check, community, findings, idFor, rosterOf, worker } from './he
 
 const PLACE = { county: '甲区', street: '乙街道', community: '春晖社区', sheet: '职工' };
 
-describe('resident IDs (POLICY-NOTES §1 身份证号)', () => {
+describe('resident IDs (docs/readings.md §1 身份证号)', () => {
   test('a wrong check character is an error on the worker’s row, with the standard cited', async () => {
     const good = idFor('1988-04-09', '男');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
@@ -117,14 +117,43 @@ describe('retirement (national schedule)', () => {
     expect(findings(outside, '退休提醒')).toEqual([]);
   });
 
-  test('past retirement: an error; 原退休年龄 50 (工人岗位) is respected', async () => {
-    const r = await check('xiamen', [
+  test('past retirement: an error for a recruited 本溪 worker; 原退休年龄 50 (工人岗位) is respected', async () => {
+    const r = await check('benxi', [
       worker({ 性别: '男', 出生日期: '1963-03-16', 身份证号: idFor('1963-03-16', '男'), 入职日期: '1995-09-01' }),
       worker({ 出生日期: '1975-06-01', 身份证号: idFor('1975-06-01', '女'), 原退休年龄: 50, 入职日期: '2000-01-01' }),
       worker({ 出生日期: '1975-06-01', 身份证号: idFor('1975-06-01', '女'), 入职日期: '2000-01-01' }),
     ]);
     expect(findings(r, '超过退休年龄').map((f) => f.row)).toEqual([2, 3]);
     expect(findings(r, '超过退休年龄')[1].message).toMatch(/原退休年龄50岁/);
+  });
+
+  test('本溪 三(七)1: an elected 两委 member past the age (incl. a 居委会委员) is a warning naming the approval and the next election; a recruited one an error (解读 §本溪-超龄两委)', async () => {
+    const old = { 性别: '男', 出生日期: '1963-03-16', 入职日期: '1995-09-01' };
+    const r = await check('benxi', [
+      worker({ ...old, 身份证号: idFor('1963-03-16', '男'), 任用方式: '选任', 职务: '居委会委员' }),
+      worker({ ...old, 身份证号: idFor('1963-03-16', '男'), 任用方式: '招聘', 职务: '专职工作人员' }),
+    ]);
+    expect(findings(r, '超过退休年龄').map((f) => [f.row, f.severity, f.citation.article])).toEqual([[2, 'warning', '三(七)1'], [3, 'error', expect.any(String)]]);
+    expect(findings(r, '超过退休年龄')[0].message).toMatch(/县（区）审批.*下届换届.*解读 §本溪-超龄两委/);
+  });
+
+  test('厦门 第十五条: any worker past the age is a warning naming retirement and the labour agreement (解读 §厦门-超龄)', async () => {
+    const r = await check('xiamen', [
+      worker({ 性别: '男', 出生日期: '1963-03-16', 身份证号: idFor('1963-03-16', '男'), 入职日期: '1995-09-01' }),
+      worker({ 性别: '男', 出生日期: '1963-03-16', 身份证号: idFor('1963-03-16', '男'), 入职日期: '1995-09-01', 任用方式: '选任', 职务: '书记' }),
+    ]);
+    expect(findings(r, '超过退休年龄').map((f) => [f.row, f.severity, f.citation.article])).toEqual([[2, 'warning', '第十五条'], [3, 'warning', '第十五条']]);
+    expect(findings(r, '超过退休年龄')[0].message).toMatch(/办理退休.*区民政局备案.*劳务协议/);
+  });
+
+  test('本溪 三(六)1 and 厦门 第十条: a county whose average 现薪酬 is below the supplied city average wage gets a warning (解读 §薪酬水平)', async () => {
+    const rows = [worker({ 现薪酬: 4000 }), worker({ 现薪酬: 5000 }), worker({ 区县: '丙区', 现薪酬: 9000 })];
+    const b = await check('benxi', rows, undefined, { params: { '薪酬水平.上年度平均工资': 6000 } });
+    expect(findings(b, '薪酬水平').map((f) => [f.severity, f.citation.article, f.county])).toEqual([['warning', '三(六)1', '甲区']]);
+    expect(findings(b, '薪酬水平')[0].message).toMatch(/4500\.00.*全口径.*6000\.00/);
+    const x = await check('xiamen', rows, undefined, { averageWage: 6000 });
+    expect(findings(x, '薪酬水平').map((f) => [f.citation.article, f.county])).toEqual([['第十条', '甲区']]);
+    expect(findings(await check('benxi', rows), '薪酬水平')).toEqual([]); // not supplied: nothing to compare
   });
 
   test('通州 第二十条: an elected worker past retirement may finish the term (warning), not after it ends (error)', async () => {
@@ -275,9 +304,19 @@ describe('优秀 quota per unit and year (policy.excellentQuota)', () => {
 
   test('厦门 第二十一条 counts per community (单位); the 优秀 rows are listed', async () => {
     const r = await check('xiamen', [...rated(8, 3), ...rated(8, 2, { 社区: '秋实社区' })]);
-    const q = findings(r, '优秀比例');
+    const q = findings(r, '优秀比例').filter((f) => f.severity === 'error');
     expect(q).toMatchObject([{ severity: 'error', scope: 'community', community: '春晖社区', year: 2024, rows: [2, 3, 4] }]);
     expect(q[0].message).toMatch(/参加考核 8 人，优秀 3 人，超出优秀名额（最多 2 人）1 人/);
+  });
+
+  test('厦门 第二十一条: the 社区正职 is rated in a separate list and not counted (解读 §厦门-优秀比例)', async () => {
+    // 8 staff with 2 优秀 are within 25%; the head's 优秀 does not count, nor does the head count as rated.
+    const r = await check('xiamen', [worker({ 职务: '党委书记、居委会主任', 任用方式: '选任', 考核2024: '优秀' }), ...rated(8, 2)]);
+    expect(findings(r, '优秀比例').map((f) => f.severity)).toEqual(['info']);
+    expect(findings(r, '优秀比例')[0].message).toMatch(/正职实行单列考核.*解读 §厦门-优秀比例/);
+    // Counted as before it would have been 9 rated (max 2), 3 优秀: an error. Now 8 rated, 2 优秀, and 7 staff with 2 优秀 → max 1: an error again.
+    const over = await check('xiamen', [worker({ 职务: '党委书记、居委会主任', 任用方式: '选任', 考核2024: '合格' }), ...rated(7, 2)]);
+    expect(findings(over, '优秀比例').filter((f) => f.severity === 'error')[0].message).toMatch(/参加考核 7 人，优秀 2 人.*不含社区正职/);
   });
 
   test('通州 第二十六条 counts per street; 本溪 has no quota', async () => {

@@ -117,7 +117,7 @@ describe('cw calc', () => {
     const r = await cw(['calc', '--params', grouped, '--no-trace'], lines);
     const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(out[0].grade).toBe(3);
-    expect(out[0].total).toBe('2357.14'); // POLICY-NOTES §3 worked example: 1650 + 707.14
+    expect(out[0].total).toBe('2357.14'); // worked example (docs/rules.md 厦门): 1650 + 707.14
     expect(out[1].total).toBe('4752.00'); // 3600 × 1.32
     expect(out[2].total).toBe('4620.00'); // 3500 × 1.32
     const flat = path.join(dir, 'flat.json');

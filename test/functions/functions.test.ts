@@ -18,7 +18,7 @@ function expectError(r: unknown, code: '#VALUE!' | '#N/A', ...fragments: string[
   for (const f of fragments) expect(e.message).toContain(f);
 }
 
-describe('worked examples (POLICY-NOTES)', () => {
+describe('worked examples (docs/readings.md)', () => {
   test('CW.PAY 本溪 副职 2000-09-01 at 2023-06-01 = 4488; 明细 with 社会工作师 spills items and 合计', () => {
     expect(PAY('本溪', '副职', '2000-09-01', '2023-06-01')).toBe(4488);
     expect(PAY('benxi-2022', '副主任', serial(2000, 9, 1), serial(2023, 6, 1))).toBe(4488);

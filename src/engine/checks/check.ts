@@ -80,7 +80,7 @@ class Pacer {
 }
 
 /**
- * Checks a roster against every staffing and roster rule of a policy (POLICY-NOTES), through the
+ * Checks a roster against every staffing and roster rule of a policy (docs/rules.md), through the
  * engine's own policy functions: community and county headcounts, post caps, 两委 and committee
  * sizes, dedicated party workers, the 优秀 quota per unit and year, exit triggers, retirement due
  * within `retirementMonths`, recruitment conditions, certification targets and the policy's other
@@ -268,7 +268,15 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
 
   // Which unit counts 优秀: the policy's quota names it (单位 = the community; 街道(乡镇) = the street).
   const probeQuota = policy.excellentQuota(4, params);
-  const quotaByStreet = probeQuota !== null && /街道|乡镇/.test(probeQuota.unit);
+  const quotaByStreet = probeQuota !== null && probeQuota.over === 'street';
+  const quotaExcludes = new Set(probeQuota?.excludes ?? []);
+  if (quotaExcludes.size > 0) {
+    emit(rosterPlace, {
+      severity: 'info', rule: '优秀比例', citation: probeQuota!.citation,
+      message: `${[...quotaExcludes].join('、')}实行单列考核，其考核等次不计入${probeQuota!.unit}的优秀比例；单列考核的标准由各地制订，本检查未核对（解读 §厦门-优秀比例）。`,
+      action: '按本地单列考核办法另行核对社区正职的优秀等次。',
+    });
+  }
 
   // One pass over the worker rows.
   const ctx: RowContext = {
@@ -338,6 +346,10 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     const county = unit ? unit.countyUnit : countyOf(r.county);
     county.counts.add(r.post, r.titles);
     if (r.certificate !== null) county.certified++;
+    if (r.currentPay !== null) {
+      county.payTotal += r.currentPay;
+      county.payCount++;
+    }
     if (unit) {
       unit.counts.add(r.post, r.titles);
       unit.certificates[r.certificate ?? 0]++;
@@ -348,7 +360,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
         street.payTotal += r.currentPay;
         street.payCount++;
       }
-      if (probeQuota !== null) tallyRatings(quotaByStreet ? street.ratings : unit.ratings, r, rowNo);
+      if (probeQuota !== null && !(r.post !== null && quotaExcludes.has(r.post))) tallyRatings(quotaByStreet ? street.ratings : unit.ratings, r, rowNo);
     }
     workerRules(r);
   }
@@ -375,7 +387,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
         if (recruitmentRules && r.elected !== null && r.entryDate !== null) for (const f of policy.recruitment(w, r.facts)) emit(place, f);
       } catch (e) {
         if (!(e instanceof CwError)) throw e;
-        emit(place, { severity: 'warning', rule: '无法核对', citation: NOTES('§1'), message: e.message, action: '补全或更正所缺数据后重新检查。' });
+        emit(place, { severity: 'warning', rule: '无法核对', citation: NOTES('通用-无法核对'), message: e.message, action: '补全或更正所缺数据后重新检查。' });
       }
     }
     // Nobody retires before 50 (the lowest original age; the national schedule only delays): a worker

@@ -8,6 +8,8 @@ import type { ParamView } from '../params';
 import type { Finding, Policy, PolicyId } from '../types';
 import type { Retirement } from '../retirement';
 import { benxiTermChecks } from '../policies/benxi';
+import { BENXI_DOC } from '../policies/benxi/params';
+import { XIAMEN_DOC } from '../policies/xiamen/params';
 import { ningxiaCertificationTarget, ningxiaReservePool } from '../policies/ningxia';
 import { changchunCertificateTarget, changchunServiceHallCheck, changchunTrainingDue } from '../policies/changchun';
 import { tongzhouAverageWageCheck, tongzhouContinuingEducation, tongzhouRetirement, tongzhouServiceAgreement } from '../policies/tongzhou';
@@ -49,14 +51,42 @@ export interface PolicyExtras {
   retirement?(ctx: ExtraContext, r: WorkerRow, ret: Retirement, overdue: boolean): Finding | null | undefined;
 }
 
+/**
+ * 本溪 三(六)1 and 厦门 第十条: a county's (district's) average pay — the 现薪酬 column — below the previous
+ * year's city average wage, when supplied (the 薪酬水平.上年度平均工资 parameter, or --average-wage), warns
+ * (解读 §薪酬水平).
+ */
+function payLevel(ctx: ExtraContext, c: CountyUnit, citation: { doc: string; article: string }, statistic: string): Finding[] {
+  const key = '薪酬水平.上年度平均工资';
+  const wage = ctx.params.has(key) ? ctx.params.num(key) : ctx.averageWage;
+  if (wage === null || c.payCount === 0) return [];
+  const average = Math.round((c.payTotal / c.payCount) * 100) / 100;
+  if (average >= wage) return [];
+  return [{
+    severity: 'warning', rule: '薪酬水平', citation,
+    message: `${c.county || '（未填区县）'}社区工作者平均现薪酬 ${average.toFixed(2)} 元/月（${c.payCount}人），低于上年度${statistic} ${wage.toFixed(2)} 元/月（解读 §薪酬水平）。`,
+    action: `按文件要求调整薪酬标准，使社区工作者薪酬不低于上年度${statistic}。`,
+  }];
+}
+
 const benxi: PolicyExtras = {
   needs: [{ table: 'workers', field: 'secondmentMonths', rule: '借调时间（不超过1个月）' }],
+  county: (ctx, c) => payLevel(ctx, c, { doc: BENXI_DOC, article: '三(六)1' }, '全市全口径城镇单位就业人员平均工资'),
   worker(ctx, r) {
     const facts: { secondmentMonths?: number; probationMonths?: number } = {};
     if (r.secondmentMonths !== null) facts.secondmentMonths = r.secondmentMonths;
     // Still marked as on probation: the probation has lasted from the entry date to the as-of date.
     if (r.probation === true && r.entryDate !== null) facts.probationMonths = wholeMonthsBetween(r.entryDate, ctx.asOf);
     return facts.secondmentMonths === undefined && facts.probationMonths === undefined ? [] : benxiTermChecks(facts, ctx.params);
+  },
+  // 三(七)1: an elected 两委 member past the age may stay until the next election with approval; a recruited one retires.
+  retirement(_ctx, r, ret, overdue) {
+    if (!overdue || r.elected !== true) return undefined;
+    return {
+      severity: 'warning', rule: '超过退休年龄', citation: { doc: BENXI_DOC, article: '三(七)1' },
+      message: `已于 ${isoOf(ret.date)} 达到法定退休年龄；属选任的社区“两委”成员（含党组织成员、居委会委员），任期内达到退休年龄的，经本人书面申请、县（区）审批，可留任至下届换届选举（解读 §本溪-超龄两委）。`,
+      action: '核对是否已经县（区）批准留任并签订服务协议；未获批准的，办理退休手续。下届换届时退出。',
+    };
   },
 };
 
@@ -187,8 +217,24 @@ const tongzhou: PolicyExtras = {
   },
 };
 
+const xiamen: PolicyExtras = {
+  needs: [],
+  county: (ctx, c) => payLevel(ctx, c, { doc: XIAMEN_DOC, article: '第十条' }, '本市城镇非私营单位在岗职工平均工资'),
+  // 第十五条: past the age a worker retires or — if particularly outstanding — works on under a labour
+  // agreement approved by the street and filed with the district; a roster cannot tell which.
+  retirement(_ctx, _r, ret, overdue) {
+    if (!overdue) return undefined;
+    return {
+      severity: 'warning', rule: '超过退休年龄', citation: { doc: XIAMEN_DOC, article: '第十五条' },
+      message: `已于 ${isoOf(ret.date)} 达到法定退休年龄。第十五条：达到退休年龄的应办理退休；工作特别优秀的，经街道（镇）研究同意、报区民政局备案，可另行签订劳务协议继续工作（解读 §厦门-超龄）。`,
+      action: '办理退休手续；如属表现特别优秀、经街道（镇）同意并报区民政局备案签订劳务协议的，留存同意和备案材料。',
+    };
+  },
+};
+
 const EXTRAS: Partial<Record<PolicyId, PolicyExtras>> = {
   'benxi-2022': benxi,
+  'xiamen-2020': xiamen,
   'ningxia-2024': ningxia,
   'changchun-xinqu-2020': changchun,
   'tongzhou-draft': tongzhou,

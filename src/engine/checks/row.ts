@@ -21,8 +21,10 @@ import type { FindingPlace, RosterFinding } from './types';
 
 /** Citations of the roster-data rules (they rest on the national ID standard and the product's notes, not on a policy). */
 export const ID_STANDARD: Citation = { doc: 'GB 11643-1999《公民身份号码》', article: '4 号码的结构（出生日期码、顺序码、校验码）' };
-export const NOTES = (article: string): Citation => ({ doc: 'cwkit 政策解读（POLICY-NOTES）', article });
-export const ROSTER_RULES: Citation = { doc: 'cwkit 设计说明（DESIGN.md）', article: '花名册（Rosters）' };
+/** Cites a reading of docs/readings.md by its anchor: `cwkit 解读 §通用-日期`. */
+export const NOTES = (anchor: string): Citation => ({ doc: 'cwkit 解读', article: `§${anchor}` });
+/** How a roster is read (docs/readings.md 通用-花名册). */
+export const ROSTER_RULES: Citation = { doc: 'cwkit 解读', article: '§通用-花名册' };
 
 /** Builds a finding at a place, in a fixed key order (JSON output reads the same every time). */
 export function findingAt(place: FindingPlace, f: Finding, extra: { column?: string; year?: number; rows?: number[] } = {}): RosterFinding {
@@ -162,7 +164,7 @@ const P_ORIGINAL_AGE: Parse<number> = (v, f) => {
   return n;
 };
 
-const DATA_RULE = NOTES('§1 日期、岗位、考核等次、学历学位、证书');
+const DATA_RULE = NOTES('通用-数据格式');
 const YES_NO = '填写“是”或“否”。';
 
 /** Reads one worker row against its table's columns; findings go to `out`. */
@@ -272,7 +274,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   }
   if (sex !== null && idSex !== null && sex !== idSex) {
     out.push(findingAt(place, {
-      severity: 'error', rule: '身份证号与性别', citation: NOTES('§1 身份证号'),
+      severity: 'error', rule: '身份证号与性别', citation: NOTES('通用-身份证号'),
       message: `${header.sex}为“${sex}”，但身份证号第17位表示“${idSex}”（奇数为男，偶数为女）：二者不一致。`,
       action: '按身份证原件核对性别和身份证号，更正录错的一项（性别影响法定退休年龄）。',
     }, { column: header.sex }));
@@ -290,7 +292,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
         const b = civilOf(idBirth);
         if (!monthOnly || a.y !== b.y || a.m !== b.m) {
           out.push(findingAt(place, {
-            severity: 'error', rule: '身份证号与出生日期', citation: NOTES('§1 身份证号'),
+            severity: 'error', rule: '身份证号与出生日期', citation: NOTES('通用-身份证号'),
             message: `${header.birthDate}为 ${monthOnly ? `${a.y}年${a.m}月` : isoOf(birthDate)}，但身份证号第7–14位的出生日期是 ${isoOf(idBirth)}：二者不一致。`,
             action: '按身份证原件核对出生日期和身份证号，更正录错的一项（出生日期决定法定退休时间）。',
           }, { column: header.birthDate }));
@@ -337,7 +339,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
     }, { column: c.post >= 0 ? header.post : header.title }));
   } else if (c.title >= 0 && titles.unknown.length > 0 && titles.role === null && post === null && postText === '') {
     out.push(findingAt(place, {
-      severity: 'error', rule: '数据格式', citation: NOTES('§1 岗位类别'),
+      severity: 'error', rule: '数据格式', citation: NOTES('通用-岗位'),
       message: `${header.title}：无法识别职务“${titles.unknown.join('、')}”，也未填岗位类别。${policy.name}的岗位类别：${policy.posts.map((x) => x.name).join('、')}。`,
       action: '填写岗位类别，或把职务写成 书记、主任、副书记、副主任、委员、专职工作人员、党务工作者 等。',
     }, { column: header.title }));
@@ -381,7 +383,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
       if (rating) ratings.set(rc.year, rating);
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
-      out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('§1 考核等次'), message: e.message, action: '填写 优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），未考核的留空。' }, { column: rc.header, year: rc.year }));
+      out.push(findingAt(place, { severity: 'error', rule: '数据格式', citation: NOTES('通用-考核等次'), message: e.message, action: '填写 优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），未考核的留空。' }, { column: rc.header, year: rc.year }));
     }
   }
 
@@ -438,7 +440,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
       if (!(e instanceof CwError)) throw e;
       const field = e.field && e.field in input && e.field !== 'policy' && e.field !== 'asOf' ? e.field : null;
       out.push(findingAt(place, {
-        severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('§1 日期'), message: e.message,
+        severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('通用-日期'), message: e.message,
         action: '核对并更正该日期（入职日期不能晚于检查日期，也不能早于出生日期）。',
       }, field && header[field] ? { column: header[field] } : {}));
       if (!field) break;

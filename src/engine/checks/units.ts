@@ -59,6 +59,9 @@ export class CountyUnit {
   readonly streets: StreetUnit[] = [];
   readonly communities: CommunityUnit[] = [];
   certified = 0;
+  /** Sum and count of the 现薪酬 cells of its workers (the pay-level rules compare their average). */
+  payTotal = 0;
+  payCount = 0;
   /** Row in the county table and its figures, when the roster has one. */
   row: number | null = null;
   tableFacts: UnitFacts = {};

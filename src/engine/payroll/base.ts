@@ -43,6 +43,6 @@ export function contributionBase(w: Worker, declared: Decimal | null, gross: Dec
     return { base: declared, from: 'declared' };
   }
   warnings.push(`未提供缴费基数，按本月应发 ${fenText(gross)} 作为缴费基数；上年度月平均工资已核定的，请在花名册“缴费基数”列填写。`);
-  if (trace.on) trace.add('缴费基数', `未申报，按本月应发 ${fenText(gross)}`, '新参保人员以起薪当月工资收入为缴费基数', 'cwkit 解读：花名册未给缴费基数时按本月应发');
+  if (trace.on) trace.add('缴费基数', `未申报，按本月应发 ${fenText(gross)}`, '新参保人员以起薪当月工资收入为缴费基数', '解读 §代扣-缴费基数：花名册未给缴费基数时按本月应发');
   return { base: gross, from: 'gross' };
 }

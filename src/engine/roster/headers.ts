@@ -3,7 +3,7 @@ import type { Cell, TableKind } from './types';
 /** A column the checks read: its key, its Chinese header, the synonyms real sheets use, and why it matters. */
 export interface FieldDef {
   key: string;
-  /** The header cwkit writes and shows (DESIGN.md "Rosters"). */
+  /** The header cwkit writes and shows (docs/design.md 花名册). */
   label: string;
   synonyms: string[];
   /** Required for the checks to run at all. */
@@ -18,7 +18,7 @@ const PLACE: FieldDef[] = [
   { key: 'community', label: '社区', synonyms: ['所在社区', '所属社区', '社区名称', '社区(居委会)', '社区居委会', '居委会', '社区(村)', '村(社区)'], required: true, use: '按社区汇总配备标准' },
 ];
 
-/** Worker columns (DESIGN.md "Rosters"), plus the optional columns some rules read. */
+/** Worker columns (docs/design.md 花名册), plus the optional columns some rules read. */
 export const WORKER_FIELDS: FieldDef[] = [
   ...PLACE,
   { key: 'name', label: '姓名', synonyms: ['名字', '职工姓名', '人员姓名', '社区工作者姓名', '姓 名'], required: true, use: '指明是哪位职工' },
@@ -63,7 +63,7 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'paid', label: '已发', synonyms: ['已发金额', '已发应发', '实际已发', '已发薪酬', '已发放'], use: '（补发：该月已发的应发合计）' },
 ];
 
-/** Community columns (DESIGN.md "Rosters"). */
+/** Community columns (docs/design.md 花名册). */
 export const COMMUNITY_FIELDS: FieldDef[] = [
   ...PLACE,
   { key: 'households', label: '户数', synonyms: ['居民户数', '总户数', '社区户数', '常住户数', '住户数', '户籍户数'], use: '社区配备标准（按户数）' },

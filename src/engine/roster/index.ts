@@ -6,5 +6,5 @@ export type { FieldDef, HeaderMatch, HeaderOverride } from './headers';
 export { parseTitles, onTwoCommittees, onPartyCommittee, onResidentsCommittee } from './titles';
 export type { Titles } from './titles';
 export { isBlank, textOf, nameOf, numberOf, yesNoOf, electedOf } from './cells';
-export { detectRoster, tableOf } from './detect';
-export type { SheetGrid, DetectedRoster } from './detect';
+export { detectRoster, tableOf, withMergesFilled, mergeRangesOf } from './detect';
+export type { SheetGrid, MergeRange, DetectedRoster } from './detect';

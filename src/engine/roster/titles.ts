@@ -112,7 +112,7 @@ function readOne(t: Titles, piece: string): boolean {
       return true;
     case '委员':
     case '成员':
-      // A bare 委员 is read as 居委会委员 (POLICY-NOTES §1 maps 委员 to the member class; cwkit reading).
+      // A bare 委员 is read as 居委会委员 (docs/readings.md 通用-岗位 maps 委员 to the member class).
       if (org === 'party') t.partyMember = true;
       else if (org === 'station') return false;
       else t.committeeMember = true;

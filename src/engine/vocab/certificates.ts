@@ -16,7 +16,7 @@ const SYNONYMS = wordTable<CertificateLevel | 0>({
 
 /**
  * Normalises a certificate. Ningxia writes 助理社会工作者/社会工作者/高级社会工作者 for the
- * same three levels (POLICY-NOTES §1). Blank or 无 returns null.
+ * same three levels (docs/readings.md 通用-证书). Blank or 无 returns null.
  */
 export function certificateOf(value: unknown, field = 'certificate'): CertificateLevel | null {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;

@@ -1,7 +1,7 @@
 import { CwError, shown } from '../errors';
 import { wordTable } from './words';
 
-/** 学历, lowest to highest. "研究生" alone means 硕士研究生 (POLICY-NOTES §1). */
+/** 学历, lowest to highest. "研究生" alone means 硕士研究生 (docs/readings.md 通用-学历学位). */
 export const EDUCATION_LEVELS = ['高中及以下', '中专', '大专', '本科', '硕士研究生', '博士研究生'] as const;
 export type Education = (typeof EDUCATION_LEVELS)[number];
 

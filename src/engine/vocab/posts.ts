@@ -4,7 +4,7 @@ import { wordTable } from './words';
 /**
  * The role a job title plays, before a policy names its own post category:
  * 书记/主任/站长 → head (正职); 副书记/副主任/副站长 → deputy (副职);
- * 委员 → member; everyone else → staff (POLICY-NOTES §1 "Posts").
+ * 委员 → member; everyone else → staff (docs/readings.md 通用-岗位).
  */
 export type Role = 'head' | 'deputy' | 'member' | 'staff';
 

@@ -21,7 +21,7 @@ const SYNONYMS = wordTable<Rating>({
 
 /**
  * Normalises one rating. Tongzhou's 称职/基本称职/不称职 are the same grades as
- * 合格/基本合格/不合格 (POLICY-NOTES §1). Blank means "not rated" and returns null.
+ * 合格/基本合格/不合格 (docs/readings.md 通用-考核等次). Blank means "not rated" and returns null.
  */
 export function ratingOf(value: unknown, field = '考核等次'): Rating | null {
   if (value === null || value === undefined) return null;

@@ -3,7 +3,7 @@
  * selection, an active sheet and a settings map. Used by unit tests and by the browser workbench,
  * which renders it as a grid next to the real task pane (and exposes it to the browser tests).
  */
-import type { Cell } from '../../engine';
+import type { MergeRange, Cell } from '../../engine';
 import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
 import type { ReportSheet } from '../../reports/sheet/types';
@@ -22,6 +22,8 @@ export interface MemorySheet {
   boldRows: number;
   /** A report sheet's layout and page setup, as written by addReportSheet (the tests read it). */
   report?: Omit<ReportSheet, 'rows' | 'name'>;
+  /** Merged ranges (1-based sheet rows and columns), as Excel keeps them. */
+  merges?: MergeRange[];
 }
 
 /** A sheet to start with. */
@@ -30,6 +32,8 @@ export interface SheetInit {
   rows: Cell[][];
   columnFormats?: ColumnFormat[];
   boldRows?: number;
+  /** Merged ranges (1-based sheet rows and columns): the value is in the top-left cell. */
+  merges?: MergeRange[];
 }
 
 /** Rows per chunk when reading (the same as the Office adapter's default, so progress looks alike). */
@@ -55,7 +59,9 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private static sheetOf(s: SheetInit): MemorySheet {
-    return { name: s.name, cells: s.rows.map((r) => r.slice()), fills: new Map(), columnFormats: s.columnFormats ?? [], boldRows: s.boldRows ?? 0 };
+    const sheet: MemorySheet = { name: s.name, cells: s.rows.map((r) => r.slice()), fills: new Map(), columnFormats: s.columnFormats ?? [], boldRows: s.boldRows ?? 0 };
+    if (s.merges?.length) sheet.merges = s.merges.map((x) => ({ ...x }));
+    return sheet;
   }
 
   /** Calls `fn` after every change; returns the unsubscribe function. */
@@ -156,7 +162,9 @@ export class MemoryWorkbook implements WorkbookPort {
       if (end < last) await tick();
     }
     if (last === 0) options.onRows?.(0, 0);
-    return { name: s.name, rows, rowNumbers, columnCount, rowCount };
+    const read: SheetRead = { name: s.name, rows, rowNumbers, columnCount, rowCount };
+    if (s.merges?.length) read.merges = s.merges.map((x) => ({ ...x }));
+    return read;
   }
 
   async addSheet(baseName: string, content: NewSheet): Promise<string> {

@@ -12,6 +12,7 @@
  * freezePanes are 1.7). Every host with SharedRuntime 1.1 (Microsoft 365, Excel 2021 LTSC ≥ 2108,
  * Mac ≥ 16.35, the web) has it; Excel 2016/2019 run neither, so there is no fallback path.
  */
+import { mergeRangesOf } from '../../engine';
 import type { Cell } from '../../engine';
 import { MONEY_FORMAT } from '../../reports/sheet/types';
 import type { ReportSheet, RowRole } from '../../reports/sheet/types';
@@ -192,6 +193,17 @@ export class OfficeWorkbook implements WorkbookPort {
         options.onRows?.(start + n - first, total);
       }
       if (total === 0) options.onRows?.(0, 0);
+      // Merged ranges (a 社区 cell merged over its workers), where the host has the API (ExcelApi 1.13);
+      // without it the rows are read as they are and a merged cell counts for its top row only.
+      if (total > 0 && typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13')) {
+        const merged = sheet.getRangeByIndexes(first, 0, last - first, columns).getMergedAreasOrNullObject();
+        merged.load('address');
+        await context.sync();
+        if (!merged.isNullObject && merged.address) {
+          const ranges = mergeRangesOf(merged.address.split(','));
+          if (ranges.length) out.merges = ranges;
+        }
+      }
       return out;
     });
   }

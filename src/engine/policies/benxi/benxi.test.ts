@@ -2,7 +2,7 @@ import { evaluate, assessGrade, CwError } from '../../index';
 
 const worker = { policy: '本溪', post: '副职', entryDate: '2000-09-01', asOf: '2023-06-01' };
 
-describe('本溪 worked examples (POLICY-NOTES §2)', () => {
+describe('本溪 worked examples (docs/readings.md §2)', () => {
   test('副职, 23 counted years → grade 10 → 4488.00; with 社会工作师 → 4688.00', () => {
     const r = evaluate(worker);
     expect(r.tenureYears).toBe(23);

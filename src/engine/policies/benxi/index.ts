@@ -25,13 +25,13 @@ function countedYears(w: Worker, trace: Trace): number {
   let years: number;
   if (entry >= jan1) {
     years = 1;
-    if (trace.on) trace.add('计龄', `${isoOf(entry)} 入职，当年不满1年按1年计，计1年`, bx('三(六)3(1)'), 'POLICY-NOTES §2 计龄：按次年1月1日统一调整，不满1年按1年计');
+    if (trace.on) trace.add('计龄', `${isoOf(entry)} 入职，当年不满1年按1年计，计1年`, bx('三(六)3(1)'), '解读 §本溪-计龄：按次年1月1日统一调整，不满1年按1年计');
   } else {
     const span = yearsRoundedUp(entry, jan1);
     years = span.counted;
     if (trace.on) {
       const how = span.exact ? `满${span.whole}年` : `满${span.whole}年又不足1年`;
-      trace.add('计龄', `${isoOf(entry)} 入职，至${isoOf(jan1)} ${how}，计${years}年`, bx('三(六)3(1)'), 'POLICY-NOTES §2 计龄：按次年1月1日统一调整，不满1年按1年计');
+      trace.add('计龄', `${isoOf(entry)} 入职，至${isoOf(jan1)} ${how}，计${years}年`, bx('三(六)3(1)'), '解读 §本溪-计龄：按次年1月1日统一调整，不满1年按1年计');
     }
   }
   const entryYear = civilOf(entry).y;
@@ -61,10 +61,10 @@ function grade(w: Worker, years: number, trace: Trace, warnings: string[]): numb
   if (qualifies) {
     if (p.flag('学历学位提升等级')) {
       const raised = Math.min(top, g + 1);
-      if (trace.on) trace.add('学历学位提升等级', `${g}级 → ${raised}级（只提升1级，不超过${post}最高${top}级）`, p.source('学历学位提升等级'), 'POLICY-NOTES §2 学位提升：默认不启用；启用时只提升1级');
+      if (trace.on) trace.add('学历学位提升等级', `${g}级 → ${raised}级（只提升1级，不超过${post}最高${top}级）`, p.source('学历学位提升等级'), '解读 §本溪-学位提升：默认不启用；启用时只提升1级');
       g = raised;
     } else if (trace.on) {
-      trace.add('学历学位提升等级', '本县、区未启用（默认否），不提升', p.source('学历学位提升等级'), 'POLICY-NOTES §2 学位提升：“鼓励有条件的县、区”，默认不启用');
+      trace.add('学历学位提升等级', '本县、区未启用（默认否），不提升', p.source('学历学位提升等级'), '解读 §本溪-学位提升：“鼓励有条件的县、区”，默认不启用');
     }
   }
   return g;

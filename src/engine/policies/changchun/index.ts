@@ -70,7 +70,7 @@ function payTableOf(p: ParamView, post: string): { key: string; steps: PayTableS
 
 // ───────────────────────── rules ─────────────────────────
 
-const YEARS_READING = 'cwkit 解读（长春新区 计龄）：文件未规定计龄方法；按入职日期至计算日期的整月数加此前可累计年限（priorYears），满12个月计1年，不足1年不计';
+const YEARS_READING = '解读 §长春新区-计龄：文件未规定计龄方法；按入职日期至计算日期的整月数加此前可累计年限（priorYears），满12个月计1年，不足1年不计';
 
 /** Counted years: whole years from the entry date, plus earlier service carried over (priorYears). */
 function countedYears(w: Worker, trace: Trace): number {
@@ -127,7 +127,7 @@ function pay(w: Worker, _years: number, level: number | null, trace: Trace, warn
     const keep = roundFen(w.currentPay.minus(split));
     items.push({ name: '保持不降补差', amount: keep });
     if (trace.on) {
-      trace.add('保持不降', `按薪酬表 ${fenText(split)} 低于现工资 ${fenText(w.currentPay)}，补差 ${fenText(keep)}`, cc('二(四)'), 'cwkit 解读（长春新区 保持不降）：提供了现薪酬（currentPay）即视为依规转入人员');
+      trace.add('保持不降', `按薪酬表 ${fenText(split)} 低于现工资 ${fenText(w.currentPay)}，补差 ${fenText(keep)}`, cc('二(四)'), '解读 §长春新区-保持不降：提供了现薪酬（currentPay）即视为依规转入人员');
     }
   }
   return items;
@@ -151,7 +151,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const basis = extra === 0
     ? `${households}户，${base}户以下按${lo}至${hi}人左右配备`
     : `${households}户，超过${base}户 ${extra} 户：下限 ${lo} + ⌊${extra}/${perMin}⌋ = ${min}，上限 ${hi} + ⌊${extra}/${perMax}⌋ = ${max}（每增加${perMax}—${perMin}户可增设1个）`;
-  trace.add('“社工岗”配备', `${min}–${max} 个`, cc('二(二)'), 'POLICY-NOTES §5 配备：超过3000户的，下限按每500户、上限按每300户增设1个');
+  trace.add('“社工岗”配备', `${min}–${max} 个`, cc('二(二)'), '解读 §长春新区-配备：超过3000户的，下限按每500户、上限按每300户增设1个');
   const party = p.num('配备.专职党建社工岗');
   trace.add('专职党建“社工岗”', `${party} 个（不含社区党组织书记、副书记）`, p.source('配备.专职党建社工岗'));
   return [
@@ -315,7 +315,7 @@ export const changchun: Policy = {
     if (w.asOf < start) {
       warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${CHANGCHUN_DOC}印发日期 ${isoOf(start)}，当时“社工岗”薪酬制度尚未建立；结果仅供参考。`);
     }
-    trace.add('适用政策', `${CHANGCHUN_DOC}，${isoOf(start)} 印发`, w.params.source('施行日期'), 'cwkit 解读（长春新区 施行日期）：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
+    trace.add('适用政策', `${CHANGCHUN_DOC}，${isoOf(start)} 印发`, w.params.source('施行日期'), '解读 §长春新区-施行日期：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
   },
   countedYears,
   grade,

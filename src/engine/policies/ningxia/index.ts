@@ -52,7 +52,7 @@ function countedYears(w: Worker, trace: Trace): number {
       '社区工作年限',
       `${isoOf(w.entryDate!)} 入职，至 ${isoOf(w.asOf)} 满 ${ym(m.own)}${prior}；合计 ${ym(m.total)}（${+(m.total / 12).toFixed(4)} 年）`,
       nx('一 健全岗位序列'),
-      'cwkit 宁夏取舍：按足月计算社区工作年限（不足1个月不计），以“月÷12”的小数年表示，使“优秀缩短半年、不合格延后半年”的半年能够生效',
+      '解读 §宁夏-计龄：按足月计算社区工作年限（不足1个月不计），以“月÷12”的小数年表示，使“优秀缩短半年、不合格延后半年”的半年能够生效',
     );
   }
   return m.total / 12;
@@ -108,7 +108,7 @@ function grade(w: Worker, years: number, trace: Trace): number {
       '晋升年限',
       `${parts.join(' ')} = ${+effective.toFixed(4)} 年${skipped}`,
       nx('一 健全岗位序列'),
-      'cwkit 宁夏取舍：计算日之前各年度的优秀、不合格等次累计调整晋升年限（每个半年）；计算日当年度的等次次年起计',
+      '解读 §宁夏-考核调整：计算日之前各年度的优秀、不合格等次累计调整晋升年限（每个半年）；计算日当年度的等次次年起计',
     );
   }
   const steps = Math.max(0, effective.div(step).floor().toNumber());
@@ -195,7 +195,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     const key = `星级补贴.${w.star}`;
     const amount = roundFen(p.dec(key));
     items.push({ name: '星级补贴', amount });
-    if (trace.on) trace.add('星级补贴', `${w.star}星级社区党组织 ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：“一至五星级…每月100至500元”按每星100元逐级对应（1星100 … 5星500）');
+    if (trace.on) trace.add('星级补贴', `${w.star}星级社区党组织 ${fenText(amount)}`, p.source(key), '解读 §宁夏-星级补贴：“一至五星级…每月100至500元”按每星100元逐级对应（1星100 … 5星500）');
   } else if (trace.on) {
     trace.add('星级补贴', '未提供社区党组织星级（star），不计', nx('四 明确薪酬标准'));
   }
@@ -205,7 +205,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     const key = `学历津贴.${eduClass}`;
     const amount = roundFen(p.dec(key));
     items.push({ name: '学历津贴', amount });
-    if (trace.on) trace.add('学历津贴', `${w.education}${w.education === eduClass ? '' : `（${eduClass}）`} ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：按学历（国家承认）计发，与学位无关；大专 = 专科，硕士、博士研究生 = 研究生');
+    if (trace.on) trace.add('学历津贴', `${w.education}${w.education === eduClass ? '' : `（${eduClass}）`} ${fenText(amount)}`, p.source(key), '解读 §宁夏-学历津贴：按学历（国家承认）计发，与学位无关；大专 = 专科，硕士、博士研究生 = 研究生');
   } else if (trace.on) {
     trace.add('学历津贴', w.education === null ? '未提供学历（education），不计' : `${w.education}，低于大学专科，不发放`, nx('四 明确薪酬标准'));
   }
@@ -219,7 +219,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
       const amount = roundFen(p.dec(key));
       items.push({ name: '职业津贴', amount });
       if (w.certificateDate === null) warnings.push('未提供取证日期（certificateDate），按计算日已持证发放职业津贴；请核对取证日期。');
-      if (trace.on) trace.add('职业津贴', `${name} ${fenText(amount)}`, p.source(key), 'cwkit 宁夏取舍：文件未规定起发时点，自取证之日起计发');
+      if (trace.on) trace.add('职业津贴', `${name} ${fenText(amount)}`, p.source(key), '解读 §宁夏-职业津贴：文件未规定起发时点，自取证之日起计发');
     }
   }
 
@@ -227,12 +227,12 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
   if (trace.on) {
     const perfRatio = p.num('绩效薪酬比例');
     const performance = roundFen(standard.times(p.dec('绩效薪酬比例')));
-    trace.add('薪酬（含五险一金）', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${fenText(standard)}；“五险一金”在此薪酬内列支，不另加`, nx('四 明确薪酬标准'), 'POLICY-NOTES §4：薪酬标准含“五险一金”');
+    trace.add('薪酬（含五险一金）', `${items.map((i) => `${i.name} ${fenText(i.amount)}`).join(' + ')} = ${fenText(standard)}；“五险一金”在此薪酬内列支，不另加`, nx('四 明确薪酬标准'), '解读 §宁夏-五险一金：薪酬标准含“五险一金”');
     trace.add(
       '其中绩效薪酬',
       `${fenText(standard)} × ${perfRatio} = ${fenText(performance)}，依据考核结果按月发放；其余 ${fenText(standard.minus(performance))} 为固定部分（拆分，不另加）`,
       p.source('绩效薪酬比例'),
-      'POLICY-NOTES §4：绩效薪酬为薪酬的20%，从中划出而非另加；按月考核的发放办法由县级考核方案确定，此处按全额列示',
+      '解读 §宁夏-绩效薪酬：绩效薪酬为薪酬的20%，从中划出而非另加；按月考核的发放办法由县级考核方案确定，此处按全额列示',
     );
     if (w.probation) trace.add('试用期', '文件未规定试用期薪酬，按拟定岗位等级全额计算', nx('三 完善退出机制'));
   }
@@ -281,7 +281,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
       '总量控制',
       `城镇常住人口 ${urban} × ${per}/万 = ${+exact.toFixed(4)} → 核定 ${n} 人（超出为违规，不足为提示）`,
       p.source('配备.每万城镇常住人口人数'),
-      'cwkit 宁夏取舍：“按照每万城镇常住人口拥有社区工作者18人标准实行总量控制”——按四舍五入取整得核定总量，既是上限也是应配数',
+      '解读 §宁夏-配备总量：“按照每万城镇常住人口拥有社区工作者18人标准实行总量控制”——按四舍五入取整得核定总量，既是上限也是应配数',
     );
   }
   return [{
@@ -470,7 +470,7 @@ export const ningxia: Policy = {
     if (w.asOf < w.params.date('施行日期')) {
       throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${start} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${start} 或之后的日期。`, 'asOf');
     }
-    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, w.params.source('施行日期'), 'cwkit 宁夏取舍：文件未另定施行日期，自成文日期起适用');
+    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, w.params.source('施行日期'), '解读 §宁夏-施行日期：文件未另定施行日期，自成文日期起适用');
   },
   countedYears,
   grade: (w, years, trace) => grade(w, years, trace),

@@ -35,7 +35,7 @@ function requireParams(p: ParamView, keys: string[], citation: Citation): void {
 
 // ───────────────────────── rules ─────────────────────────
 
-const YEARS_READING = 'cwkit 解读（通州 计龄）：跨区、跨街道（乡镇）流动的社区工作年限累计计算（此前年限填 priorYears）；按整月累计，满12个月计1年，不足1年不计（第三十五条“满30年”按足年计）';
+const YEARS_READING = '解读 §通州-计龄：跨区、跨街道（乡镇）流动的社区工作年限累计计算（此前年限填 priorYears）；按整月累计，满12个月计1年，不足1年不计（第三十五条“满30年”按足年计）';
 
 /** 第十九条: community years accumulate across moves; whole years of entry-to-date plus priorYears. */
 function countedYears(w: Worker, trace: Trace): number {
@@ -74,7 +74,7 @@ function pay(w: Worker, years: number, _grade: number | null, trace: Trace, warn
   }
   const threshold = p.num('长期任职.年限');
   if (years >= threshold) {
-    const reading = 'cwkit 解读（通州 第三十五条）：“可探索给予”特殊补贴；参数表提供了数额即按此计发，未提供则只提示符合年限条件，不报错';
+    const reading = '解读 §通州-长期任职：“可探索给予”特殊补贴；参数表提供了数额即按此计发，未提供则只提示符合年限条件，不报错';
     if (p.has('长期任职特殊补贴')) {
       const amount = roundFen(p.dec('长期任职特殊补贴'));
       items.push({ name: '长期任职特殊补贴', amount });
@@ -104,7 +104,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const floor = p.num('配备.每社区最少人数');
   const byHouseholds = Math.ceil(households / per);
   const min = Math.max(floor, byHouseholds);
-  trace.add('社区工作者配备', `${households}户 ÷ ${per} 向上取整 = ${byHouseholds}，不少于${floor} → 至少 ${min} 人`, tz('第七条'), 'POLICY-NOTES §6 配备：每130户配备1名，向上取整，且不少于9名');
+  trace.add('社区工作者配备', `${households}户 ÷ ${per} 向上取整 = ${byHouseholds}，不少于${floor} → 至少 ${min} 人`, tz('第七条'), '解读 §通州-配备：每130户配备1名，向上取整，且不少于9名');
   const out: StaffingRequirement[] = [
     { what: '社区工作者总数', scope: 'community', min, max: null, citation: tz('第七条'), basis: `每${per}户居民配备1名（${households}户 → ${byHouseholds}名，向上取整），且每个社区不少于${floor}名`, belowSeverity: 'error', aboveSeverity: 'warning' },
     { what: '正职', scope: 'community', min: null, max: p.num('职数.正职最多'), citation: tz('第八条'), basis: `每个社区最多不超过${p.num('职数.正职最多')}名正职职数（书记、主任原则上“一肩挑”；服务站站长享受正职待遇）`, belowSeverity: 'warning', aboveSeverity: 'error' },
@@ -132,7 +132,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const members = facts.partyMembers;
   const extra = members === undefined ? 0 : members > two ? 2 : members > one ? 1 : 0;
   const memberText = members === undefined ? '未提供党员数，按基本职数' : `党员 ${members} 名${extra === 0 ? `，未超过${one}名` : `，超过${extra === 2 ? two : one}名增配${extra}名`}`;
-  trace.add('专职党务工作者', `${base[0] + extra}–${base[1] + extra} 名（${memberText}）`, tz('第七条'), 'cwkit 解读（通州 第七条）：增配名额同时加在1-3名的上下限上；专职副书记计入专职党务工作者职数');
+  trace.add('专职党务工作者', `${base[0] + extra}–${base[1] + extra} 名（${memberText}）`, tz('第七条'), '解读 §通州-党务工作者：增配名额同时加在1-3名的上下限上；专职副书记计入专职党务工作者职数');
   out.push({
     what: '专职党务工作者', scope: 'community', min: base[0] + extra, max: base[1] + extra, citation: tz('第七条'),
     basis: `单独编配${base[0]}-${base[1]}名（社区党组织专职副书记纳入职数）；党员超过${one}名增配1名、超过${two}名增配2名（不含回社区报到的在职党员）；${memberText}`,
@@ -152,7 +152,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
 function excellentQuota(rated: number, p: ParamView): Quota {
   const ratio = p.num('优秀比例');
   const max = new Decimal(rated).times(ratio).floor().toNumber();
-  return { max, unit: '街道(乡镇)', citation: tz('第二十六条'), basis: `本街道（乡镇）参加考核 ${rated} 人 × ${ratio}，向下取整 = ${max} 人（“一般掌握在25%以内”）` };
+  return { max, unit: '街道(乡镇)', over: 'street', excludes: [], citation: tz('第二十六条'), basis: `本街道（乡镇）参加考核 ${rated} 人 × ${ratio}，向下取整 = ${max} 人（“一般掌握在25%以内”）` };
 }
 
 /** 第二十五条(二): more than 15 days of unexcused absence in a year → the year's rating must be 不称职. */
@@ -315,7 +315,7 @@ export interface TongzhouRetirement {
 
 /**
  * 第二十条: retirement at the statutory age — the draft's 60/55 are superseded by the national
- * gradual-delay schedule (POLICY-NOTES §1); an elected worker may, as work requires, stay until
+ * gradual-delay schedule (docs/readings.md 通用-退休年龄); an elected worker may, as work requires, stay until
  * the end of the current term after retiring.
  */
 export function tongzhouRetirement(input: { birthDate: unknown; sex: unknown; originalAge?: number; elected?: boolean; termEnd?: unknown }): TongzhouRetirement {
@@ -373,7 +373,7 @@ export const tongzhou: Policy = {
   params: tongzhouParams,
   checkInForce(_w, trace, warnings) {
     warnings.push(TONGZHOU_DRAFT_WARNING);
-    trace.add('适用政策', `${TONGZHOU_DOC}：征求意见稿，尚未发布施行（第四十七条“自发布之日起执行”）`, tz('第四十七条'), 'POLICY-NOTES §6：征求意见稿，每个结果都附此提示');
+    trace.add('适用政策', `${TONGZHOU_DOC}：征求意见稿，尚未发布施行（第四十七条“自发布之日起执行”）`, tz('第四十七条'), '解读 §通州-征求意见稿：征求意见稿，每个结果都附此提示');
   },
   countedYears,
   grade,

@@ -70,7 +70,7 @@ function countedYears(w: Worker, trace: Trace): number {
       '实际工作年限',
       `${isoOf(start)} 至 ${isoOf(measure)}（计算日上月末）满${months}个月，折合 ${yearsText(service)} 年`,
       xm('第十一条（二）'),
-      'POLICY-NOTES §3：年限计至计算日上月末（“从次月调整”），只计满整月，按整月数 ÷ 12 折算为年',
+      '解读 §厦门-计龄：年限计至计算日上月末（“从次月调整”），只计满整月，按整月数 ÷ 12 折算为年',
     );
   }
   let eff = service;
@@ -78,7 +78,7 @@ function countedYears(w: Worker, trace: Trace): number {
     eff = eff.plus(w.priorYears);
     if (trace.on) {
       trace.add('此前社区工作年限', `累计 +${w.priorYears} 年（调动前在社区的实际工作时间）`, xm('第十一条（二）'),
-        'POLICY-NOTES §3：以在社区实际工作时间累计计算；priorYears 视为已按2003年3月起算核定的年数');
+        '解读 §厦门-累计年限：以在社区实际工作时间累计计算；priorYears 视为已按2003年3月起算核定的年数');
     }
   }
   // Ratings of years inside the service counted: from the year counting starts (or from the
@@ -104,7 +104,7 @@ function countedYears(w: Worker, trace: Trace): number {
         '考核等次调整年限',
         `优秀${excellent}个 +${plus}，基本合格${basic}个、不合格${failed}个 −${minus}：${yearsText(before)} → ${yearsText(eff)} 年`,
         `${p.source('考核.优秀缩短年限')}；${p.source('考核.不合格延长年限')}`,
-        `POLICY-NOTES §3：只计${fromYear}–${toYear}年度（计算日上月末之前的服务年度）的考核等次；优秀缩短半年即有效年限加0.5年`,
+        `解读 §厦门-考核调整：只计${fromYear}–${toYear}年度（计算日上月末之前的服务年度）的考核等次；优秀缩短半年即有效年限加0.5年`,
       );
     }
   }
@@ -135,7 +135,7 @@ function levelOf(w: Worker, post: XiamenPost, years: number, trace: Trace): numb
       '岗位等级',
       `${post}，有效年限 ${yearsText(new Decimal(years))} 年，满${step}年晋升1级 → ${level}级（${post}${start}–${top}级）`,
       xm(`第十一条（二）；${TABLE}`),
-      'POLICY-NOTES §3：等级 = 起点等级 + min(11, ⌊有效年限 ÷ 3⌋)；一览表“3年以下”为起点等级，“4-6年”即满3年不满6年，恰满3年即晋1级',
+      '解读 §厦门-等级：等级 = 起点等级 + min(11, ⌊有效年限 ÷ 3⌋)；一览表“3年以下”为起点等级，“4-6年”即满3年不满6年，恰满3年即晋1级',
     );
   }
   if (w.awards.length > 0) {
@@ -147,7 +147,7 @@ function levelOf(w: Worker, post: XiamenPost, years: number, trace: Trace): numb
       const others = w.awards.length > 1 ? `（共${w.awards.length}项表彰，只取最高一项）` : '';
       const capped = raised < level + bonus ? `，不超过${post}最高${top}级；已达最高等级的可由各区发放专项奖励（未计入本计算）` : '';
       trace.add('表彰高定等级', `${AWARD_NAMES[best]}高定${bonus}级${others}：${level}级 → ${raised}级${capped}`, p.source(AWARD_KEYS[best]),
-        'POLICY-NOTES §3：第二十七条“分别高定5个、2个、1个等级”按最高一项表彰高定，不累加');
+        '解读 §厦门-表彰高定：第二十七条“分别高定5个、2个、1个等级”按最高一项表彰高定，不累加');
     }
     level = raised;
   }
@@ -177,7 +177,7 @@ function educationAllowance(w: Worker, trace: Trace): Decimal | null {
   const amount = roundFen(p.dec(key));
   if (trace.on) {
     trace.add('学历津贴', `${how} → ${fenText(amount)}`, p.source(key),
-      'POLICY-NOTES §3：学历与学位不同级时，取较高一级的“取得学历或者学位证书之一”标准');
+      '解读 §厦门-学历津贴：学历与学位不同级时，取较高一级的“取得学历或者学位证书之一”标准');
   }
   return amount;
 }
@@ -196,7 +196,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     out.push({ name: '试用期基础工资', amount });
     if (trace.on) {
       trace.add('试用期薪酬', `拟定${lv}级基础工资 ${fenText(foundation)} × ${ratio} = ${fenText(amount)}；试用期不发绩效报酬`, p.source('试用期基础工资比例'),
-        'POLICY-NOTES §3：“试用期薪酬按拟定等级基础工资的80%发放”即试用期全部报酬，不另发绩效报酬；第十三条（三）学历津贴、职业津贴属“其他待遇”，试用期照发');
+        '解读 §厦门-试用期：“试用期薪酬按拟定等级基础工资的80%发放”即试用期全部报酬，不另发绩效报酬；第十三条（三）学历津贴、职业津贴属“其他待遇”，试用期照发');
     }
   } else {
     out.push(...items);
@@ -206,7 +206,7 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     out.push({ name: '绩效报酬', amount: performance });
     if (trace.on) {
       trace.add('绩效报酬', `基础工资 ${fenText(foundation)} × ${perfShare} ÷ ${share} = ${fenText(performance)}`, `${p.source('绩效占比')}；${p.source('基础工资占比')}`,
-        'POLICY-NOTES §3：基础工资占应发报酬70%、绩效报酬占30%，故绩效报酬 = 基础工资 × 3/7（月标准额；实际按考核等次拉开档次发放）');
+        '解读 §厦门-绩效：基础工资占应发报酬70%、绩效报酬占30%，故绩效报酬 = 基础工资 × 3/7（月标准额；实际按考核等次拉开档次发放）');
     }
     const y = civilOf(w.asOf).y;
     for (const year of [y - 1, y]) {
@@ -272,7 +272,7 @@ export function xiamenSocialInsuranceBase(w: Worker, level?: number | null, trac
   if (trace.on) {
     const how = wages.lessThan(floor) ? `低于全省平均工资 ${fenText(average)} × ${ratio} = ${fenText(floor)}，按 ${fenText(floor)}` : `不低于 ${fenText(floor)}（全省平均工资 ${fenText(average)} × ${ratio}）`;
     trace.add('社保缴交基数', `基本工资 + 岗位工资 + 岗位津贴 = ${fenText(wages)}，${how}`, `${p.source('社保.最低基数比例')}；${p.source('社保.全省平均工资')}`,
-      'POLICY-NOTES §3：按本岗位等级的三项标准额计算（试用期亦同），全省平均工资按月填写');
+      '解读 §厦门-社保基数：按本岗位等级的三项标准额计算（试用期亦同），全省平均工资按月填写');
   }
   return base;
 }
@@ -348,8 +348,9 @@ function excellentQuota(rated: number, params: ParamView): Quota {
   const max = new Decimal(rated).times(ratio).floor().toNumber();
   const pct = new Decimal(ratio).times(100).toString();
   return {
-    max, unit: '单位', citation: xm('第二十一条'),
-    basis: `优秀等次占比不超过${pct}%：参加考核${rated}人 × ${ratio}，向下取整为${max}人。社区正职实行单列考核（具体标准由各区制订），应与其他社区工作者分开计算；按第二十七条直接确定为优秀的不受比例限制。`,
+    // 第二十一条 “社区正职实行单列考核”: heads are rated in a separate list, not in this 25% (解读 §厦门-优秀比例).
+    max, unit: '单位', over: 'community', excludes: ['正职'], citation: xm('第二十一条'),
+    basis: `优秀等次占比不超过${pct}%：参加考核${rated}人（不含社区正职）× ${ratio}，向下取整为${max}人。社区正职实行单列考核（具体标准由各区制订），不计入本比例（解读 §厦门-优秀比例）；按第二十七条直接确定为优秀的不受比例限制。`,
   };
 }
 

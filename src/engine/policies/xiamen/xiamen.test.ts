@@ -79,7 +79,7 @@ describe('厦门 一览表: every cell of the 18-level table through the public 
   });
 });
 
-describe('厦门 worked example (POLICY-NOTES §3)', () => {
+describe('厦门 worked example (docs/readings.md §3)', () => {
   test('其他, level 3, 岗位津贴 0 → 750 + 900 = 1650; 绩效 707.14; total 2357.14', () => {
     const r = evaluate({ ...base, post: '其他', entryDate: '2015-01-01', asOf: '2022-03-01' });
     expect(r.policy).toBe('xiamen-2020');
@@ -509,7 +509,7 @@ describe('厦门 trace: every step cites its source', () => {
       birthDate: '1975-04-01', sex: '女',
     });
     expect(r.trace.length).toBeGreaterThan(10);
-    for (const s of r.trace) expect(s.source).toMatch(/厦民规〔2020〕2号|参数表|POLICY-NOTES|国务院/);
+    for (const s of r.trace) expect(s.source).toMatch(/厦民规〔2020〕2号|参数表|解读|国务院/);
     expect(r.warnings).toHaveLength(0);
     // 2003-03 .. 2021-04 = 218 months = 18.1667 + 1 + 0.5 − 0.5 = 19.1667 → 副职 5 + 6 = 11, +1 省部级 = 12
     expect(r.grade).toBe(12);
