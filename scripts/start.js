@@ -3,10 +3,12 @@
  * `npm start`: one script for every platform.
  *
  *   Windows, Mac  the add-in is served by webpack-dev-server on https://localhost:3000 and
- *                 sideloaded as Microsoft's template does (office-addin-debugging does not install
- *                 here, so this script does it): Windows — the manifest is registered under
- *                 HKCU\Software\Microsoft\Office\16.0\WEF\Developer and Excel is started; Mac —
- *                 manifest.xml is copied into Excel's wef folder and Excel is opened.
+ *                 sideloaded as Microsoft's template does: with office-addin-debugging when it is
+ *                 installed (`npm install --no-save office-addin-debugging`; it builds a native
+ *                 module, so it is not a dependency), else by this script the same way: Windows —
+ *                 the manifest is registered under HKCU\Software\Microsoft\Office\16.0\WEF\Developer
+ *                 and Excel is started; Mac — manifest.xml is copied into Excel's wef folder and
+ *                 Excel is opened.
  *   Linux, other  Excel cannot sideload: the same server, and the workbench page
  *                 (/workbench.html) shows the real task pane beside an in-memory sample roster.
  *
@@ -42,6 +44,15 @@ function runCommands(commands) {
     if (r.status !== 0) return `${cmd} ${args.join(' ')}: ${(r.stderr || r.stdout || '').toString().trim() || `exit ${r.status}`}`;
   }
   return null;
+}
+
+/** office-addin-debugging's command line, when the package is installed (null otherwise). */
+function officeAddinDebugging() {
+  try {
+    return require.resolve('office-addin-debugging/cli.js', { paths: [ROOT] });
+  } catch {
+    return null;
+  }
 }
 
 /** A trusted certificate for https://localhost, or the reason there is none. */
@@ -103,7 +114,12 @@ async function main() {
       return;
     }
     say(MSG.ready(p.origin));
-    if (p.sideload) {
+    const debugging = p.sideload ? officeAddinDebugging() : null;
+    if (debugging) {
+      // Microsoft's sideloading; it finds this server already on the port and does not start another.
+      const failed = runCommands([[process.execPath, [debugging, 'start', MANIFEST, 'desktop', '--app', 'excel', '--dev-server-port', String(PORT), '--no-debug', '--no-live-reload']]]);
+      say(failed ? [`office-addin-debugging 旁加载失败 / Sideloading with office-addin-debugging failed: ${failed}`] : ['已用 office-addin-debugging 旁加载。完成后运行 `npm run start:remove` 撤销登记。 / Sideloaded with office-addin-debugging; `npm run start:remove` undoes it.']);
+    } else if (p.sideload) {
       const failed = runCommands(p.sideload.register);
       if (failed) say([`旁加载失败 / Sideloading failed: ${failed}`]);
       else {

@@ -3,6 +3,8 @@ import { CwError, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { renderPdf } from '../reports/node';
+import { buildReportSheet } from '../reports/sheet/builders';
+import { reportSheetXlsx } from '../reports/sheet/xlsx';
 import { readRosterFile } from '../workbook/read';
 import { sharedParamsOf } from './calc';
 import { Io, jsonProblem, processIo } from './io';
@@ -17,6 +19,8 @@ ${REPORT_KINDS.map((k) => `  ${k.padEnd(11)} ${REPORT_TITLES[k]}`).join('\n')}
   --policy ID        政策：benxi-2022（本溪）、xiamen-2020（厦门）、ningxia-2024（宁夏）、
                      changchun-xinqu-2020（长春新区）、tongzhou-draft（通州）
   --out FILE.pdf     输出文件（不会覆盖已有文件，也不会写到花名册或参数文件上）
+  --out FILE.xlsx    改为输出可打印的工作表（A4、每页重复表头、页脚“第 N 页 / 共 M 页”，内容同 PDF），
+                     适用于不能运行加载项的 Excel 2016/2019：在 Excel 中打印或另存为 PDF
   --force            输出文件已存在时替换它（先写临时文件再替换，失败时原文件不变）
   --period YYYY-MM   报表期间（默认本月）；按该月1日计算，PDF 的文档日期也取该日，同样输入得到同样的文件
   --months N         退休到龄名单：N 个月内达到法定退休年龄（默认 6）
@@ -151,6 +155,15 @@ export async function run(args: string[], io: Io): Promise<number> {
       policy: policy.id, period, params, months: a.months, unit: a.unit ?? null,
       onProgress: (done, total) => bar!.show('计算', total ? done / total : 1),
     });
+    if (/\.xlsx$/i.test(a.out)) {
+      // The print-ready worksheet the add-in writes, as a file (no font needed: Excel prints it).
+      bar.show('写入工作表', 0.9);
+      const sheet = buildReportSheet(data);
+      writeOutputFile(a.out, await reportSheetXlsx(sheet), outputOptions);
+      bar.done();
+      io.stdout(`已生成 ${data.title}工作表“${sheet.name}”（${data.policyName}，${data.periodText}，${data.workers.length} 名职工，A4 ${sheet.page.orientation === 'landscape' ? '横向' : '纵向'}）：${a.out}\n`);
+      return 0;
+    }
     const doc = buildReport(data);
     const missing = missingGlyphs(data, doc);
     bar.show('排版', 0);

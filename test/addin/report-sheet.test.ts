@@ -149,6 +149,10 @@ describe.each(CASES)('$kind as a worksheet', (c) => {
     expect(s.merges).toHaveLength(sheet.merges.length);
     expect(s.merges[0]).toEqual({ row: 0, column: 0, rows: 1, columns: sheet.columns });
     expect(s.columnWidths.size).toBe(sheet.widths.length);
+    // Long merged notes wrap onto the height the description gives (Excel does not grow merged rows).
+    const tall = sheet.heights.map((h, r) => [r, h] as const).filter(([, h]) => h !== null);
+    expect(tall.length).toBeGreaterThan(0);
+    for (const [r, h] of tall) expect([r, s.rowHeights.get(r)]).toEqual([r, h]);
     expect([...s.borders].some((b) => b.endsWith(':InsideVertical'))).toBe(true);
     expect(s.frozenRows).toBe(sheet.page.printTitleRows[1]);
     if (c.kind === 'worker') expect(s.page.pageBreaks).toEqual(sheet.page.pageBreaksBefore.map((r) => `A${r}`));

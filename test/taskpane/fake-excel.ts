@@ -50,6 +50,8 @@ export interface FakeSheet {
   merges: Array<{ row: number; column: number; rows: number; columns: number }>;
   /** Column widths in points, by 0-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
   /** Ranges given each border edge style, as `row,column,rows,columns:Edge`. */
   borders: Set<string>;
   page: FakePageLayout;
@@ -85,7 +87,7 @@ export class FakeExcel {
   addModelSheet(name: string, rows: Cell[][] = []): FakeSheet {
     const s: FakeSheet = {
       name, cells: rows.map((r) => r.slice()), fills: new Map(), formats: new Map(), bold: new Set(), frozenRows: 0, autofit: 0,
-      merges: [], columnWidths: new Map(), borders: new Set(), page: { pageBreaks: [] },
+      merges: [], columnWidths: new Map(), rowHeights: new Map(), borders: new Set(), page: { pageBreaks: [] },
     };
     this.sheets.push(s);
     return s;
@@ -273,6 +275,7 @@ export class FakeExcel {
         },
         font: { bold: false, size: 11, color: '#000000' },
         columnWidth: 0,
+        rowHeight: 0,
         horizontalAlignment: 'General',
         verticalAlignment: 'Bottom',
         wrapText: false,
@@ -344,6 +347,8 @@ export class FakeExcel {
       }
       const width = (m.format as Mock).columnWidth;
       if (typeof width === 'number' && width > 0) for (let j = 0; j < columns; j++) target.columnWidths.set(column + j, width);
+      const height = (m.format as Mock).rowHeight;
+      if (typeof height === 'number' && height > 0) for (let i = 0; i < rows; i++) target.rowHeights.set(row + i, height);
     });
     return m;
   }

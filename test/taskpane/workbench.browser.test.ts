@@ -16,6 +16,8 @@ import type { Browser, Page } from 'playwright-core';
 import { checkRoster, POLICIES } from '../../src/engine';
 import type { CheckResult, PolicyId, Roster } from '../../src/engine';
 import { REPORT_KINDS, REPORT_TITLES } from '../../src/reports/types';
+import { SHEET_NAMES } from '../../src/reports/sheet/builders';
+import { money } from '../../src/reports/layout';
 import { generateSampleRoster, SAMPLE_AS_OF } from '../../src/sample/roster';
 import type { LocatedBreak } from '../../src/sample/roster';
 import { readRosterFile } from '../../src/workbook/read';
@@ -352,6 +354,7 @@ describe('the 参数表', () => {
 });
 
 describe('reports from the pane', () => {
+  const pdfTexts = new Map<string, string>();
   beforeAll(async () => {
     await resetWorkbench();
     await page.selectOption('[data-testid="policy"]', 'benxi-2022');
@@ -381,6 +384,34 @@ describe('reports from the pane', () => {
       expect(names.filter((n) => !text.includes(n))).toEqual([]);
     }
     expect(requested.some(lazy)).toBe(true);
+    pdfTexts.set(kind, text);
+  });
+
+  test.each(REPORT_KINDS)('%s: 写入工作表 writes a new print-ready sheet holding the PDF’s totals', async (kind) => {
+    await page.selectOption('[data-testid="report-kind"]', kind);
+    await page.selectOption('[data-testid="report-unit"]', kind === 'worker' ? '春晖社区' : '');
+    const before = await page.evaluate(() => window.cwWorkbench!.workbook.sheets.map((s) => s.name));
+    await page.click('[data-testid="report-sheet"]');
+    await page.waitForSelector('[data-testid="report-sheet-written"]', { timeout: 300_000 });
+    const sheet = await page.evaluate((names) => {
+      const s = window.cwWorkbench!.workbook.sheets.find((x) => !names.includes(x.name))!;
+      return { name: s.name, cells: s.cells, report: s.report! };
+    }, before);
+    expect(sheet.name.startsWith(SHEET_NAMES[kind])).toBe(true);
+    expect(sheet.cells[0][0]).toBe(REPORT_TITLES[kind]);
+    expect(sheet.report.page).toMatchObject({ paper: 'A4', orientation: kind === 'worker' ? 'portrait' : 'landscape', fitToWidth: true, centerFooter: '第 &P 页 / 共 &N 页' });
+    const [first] = sheet.report.page.printTitleRows;
+    if (kind !== 'worker') expect(sheet.report.roles[first - 1]).toBe('header');
+    // The totals the PDF prints are the cells' values.
+    const pdf = (pdfTexts.get(kind) ?? '').replace(/\s+/g, ' ');
+    const totalRow = sheet.cells.find((r) => /^(总计（\d+人）|合计)$/.test(String(r[0] ?? '')));
+    if (kind === 'payroll' || kind === 'funding') {
+      const amounts = totalRow!.filter((v): v is number => typeof v === 'number');
+      expect(amounts.length).toBeGreaterThan(0);
+      // Amounts print with two decimals and thousands separators; the head count as a whole number.
+      for (const a of amounts) expect([a, pdf.includes(money(a.toFixed(2))) || (Number.isInteger(a) && pdf.includes(` ${a} `))]).toEqual([a, true]);
+    }
+    expect(await page.textContent('[data-testid="report-sheet-written"]')).toContain(sheet.name);
   });
 });
 

@@ -21,6 +21,30 @@ export function amount(text: string | null | undefined): SheetValue {
   return Number.isFinite(n) ? n : text;
 }
 
+/** Width of text in Excel's character units: a CJK character takes two. */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Points per printed line at the default font (11 pt with leading). */
+const LINE_POINTS = 15;
+
+/** Heights for rows whose merged text wraps onto more than one line (see ReportSheet.heights). */
+export function wrappedHeights(rows: SheetValue[][], merges: SheetMerge[], widths: number[]): Array<number | null> {
+  const out: Array<number | null> = rows.map(() => null);
+  for (const m of merges) {
+    if (m.rows !== 1) continue;
+    const v = rows[m.row]?.[m.col];
+    if (typeof v !== 'string' || !v) continue;
+    const room = widths.slice(m.col, m.col + m.cols).reduce((a, b) => a + b, 0) || 1;
+    const lines = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / room)), 0);
+    if (lines > 1) out[m.row] = Math.max(out[m.row] ?? 0, lines * LINE_POINTS);
+  }
+  return out;
+}
+
 /** Collects a report sheet row by row. */
 export class SheetWriter {
   readonly rows: SheetValue[][] = [];
@@ -105,6 +129,7 @@ export class SheetWriter {
       roles: this.roles,
       merges: this.merges,
       widths: options.widths,
+      heights: wrappedHeights(this.rows, this.merges, options.widths),
       moneyColumns: options.moneyColumns ?? [],
       textColumns: options.textColumns ?? [],
       page: {

@@ -48,6 +48,11 @@ export interface ReportSheet {
   merges: SheetMerge[];
   /** Column widths in characters (Excel's column-width unit). */
   widths: number[];
+  /**
+   * Row heights in points where the writer must set them: merged cells holding long text (notes,
+   * the policy line) wrap, but Excel does not grow a merged row by itself. Null: Excel's own.
+   */
+  heights: Array<number | null>;
   /** 0-based columns holding amounts in yuan: number format #,##0.00. */
   moneyColumns: number[];
   /** 0-based columns written as text (resident ID numbers), so Excel does not turn them into numbers. */

@@ -275,6 +275,13 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       await context.sync();
       if (report.rows.length) sheet.getRangeByIndexes(0, 0, report.rows.length, width).format.autofitRows();
+      // Merged rows of long text: Excel does not grow them itself, so wrap and size them here.
+      report.heights.forEach((h, r) => {
+        if (h === null) return;
+        const row = sheet.getRangeByIndexes(r, 0, 1, width).format;
+        row.wrapText = true;
+        row.rowHeight = h;
+      });
       const page = sheet.pageLayout;
       page.paperSize = 'A4';
       page.orientation = report.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
