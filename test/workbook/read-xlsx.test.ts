@@ -93,9 +93,9 @@ describe('the .xlsx reader on what other writers produce', () => {
     const good = await handMade(SHEET(''));
     const cut = path.join(dir, 'cut.xlsx');
     fs.writeFileSync(cut, good.subarray(0, good.length - 30));
-    await expect(readWorkbook(cut)).rejects.toMatchObject({ code: 'INVALID_TYPE', message: expect.stringMatching(/无法读取.*损坏/) });
+    await expect(readWorkbook(cut)).rejects.toMatchObject({ message: expect.stringMatching(/损坏/) });
     const csv = path.join(dir, 'roster.xlsx');
     fs.writeFileSync(csv, '姓名,社区\n张三,东风\n');
-    await expect(readWorkbook(csv)).rejects.toMatchObject({ code: 'INVALID_TYPE', message: expect.stringMatching(/文本文件/) });
+    await expect(readWorkbook(csv)).rejects.toMatchObject({ message: expect.stringMatching(/文本|CSV/) });
   });
 });
