@@ -73,7 +73,7 @@ describe('the .xlsx reader on what other writers produce', () => {
     expect(sheet.name).toBe('职工 & 社区');
     expect(sheet.rows.map((r) => Array.from(r, (v) => v ?? null))).toEqual(EXPECTED_ROWS);
     expect(sheet.rowNumbers).toEqual([1, 4, 5, 7, 8]);
-    expect(sheet.merges).toEqual([{ top: 5, left: 0, bottom: 7, right: 0 }, { top: 5, left: 1, bottom: 5, right: 2 }]);
+    expect(sheet.merges).toEqual([{ top: 5, left: 1, bottom: 7, right: 1 }, { top: 5, left: 2, bottom: 5, right: 3 }]);
     expect(empty).toMatchObject({ name: '空', rows: [], merges: [] });
   });
 

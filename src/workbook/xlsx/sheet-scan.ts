@@ -9,7 +9,7 @@
 import type { Cell } from '../../engine/roster/types';
 import { attrOf, runsText, xmlDecode } from './xml';
 
-/** A merged range: 1-based sheet rows, 0-based columns (as in a grid row), corners included. */
+/** A merged range: 1-based sheet rows and columns, corners included (`A2:A6` → {top 2, left 1, bottom 6, right 1}), as the engine's SheetGrid.merges. */
 export interface MergeRange {
   top: number;
   left: number;
@@ -53,7 +53,7 @@ export function mergeOf(ref: string): MergeRange | null {
   const left = columnOf(a);
   const right = columnOf(b);
   if (!top || !bottom || left < 0 || right < 0) return null;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return { top: Math.min(top, bottom), left: Math.min(left, right) + 1, bottom: Math.max(top, bottom), right: Math.max(left, right) + 1 };
 }
 
 const isTagEnd = (k: number) => k === 32 || k === 62 || k === 47 || k === 9 || k === 10 || k === 13;
