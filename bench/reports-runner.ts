@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import { generateSampleRoster } from '../src/sample/roster';
 import { buildReport, prepareReport, FONT, money } from '../src/reports';
 import type { ReportData } from '../src/reports';
-import { renderPdf } from '../src/reports/node';
+import { fontPath, renderPdf } from '../src/reports/node';
 
 /**
  * The baseline: the same rows as one pdfmake table with default settings — auto column widths,
@@ -30,6 +30,39 @@ export function naiveDocument(data: ReportData): Record<string, unknown> {
   };
 }
 
+/**
+ * The bare PDFKit writer: the same font, page and rows, each row's cells as plain text at fixed
+ * positions, a page's rules as one path — no grouping, subtotals, measuring or page furniture.
+ * The floor a drawn register is compared with.
+ */
+export async function bareRegister(data: ReportData): Promise<Buffer> {
+  const PDFDocument = require('pdfkit');
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 32, autoFirstPage: false, info: { CreationDate: new Date(Date.UTC(2026, 11, 1)) } });
+  doc.registerFont(FONT, fontPath());
+  doc.font(FONT, 8);
+  const items = data.itemNames ?? [];
+  const widths = [20, 44, 58, 22, 26, ...items.map(() => 50), 56];
+  const rows = data.workers.filter((w) => w.pay).map((w, i) => [String(i + 1), w.name, w.post ?? '', String(w.pay!.grade ?? ''), String(w.pay!.years), ...items.map((it) => money(w.pay!.items.find((x) => x.name === it)?.amount ?? '')), money(w.pay!.total)]);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => doc.on('end', r));
+  const rowH = 15.74;
+  const perPage = Math.floor((595.28 - 72) / rowH);
+  for (let start = 0; start < rows.length; start += perPage) {
+    doc.addPage();
+    const page = rows.slice(start, start + perPage);
+    page.forEach((cells, k) => {
+      let x = 32;
+      cells.forEach((t, c) => { doc.text(t, x + 2, 36 + k * rowH + 2, { lineBreak: false }); x += widths[c]; });
+    });
+    for (let k = 0; k <= page.length; k++) doc.moveTo(32, 36 + k * rowH).lineTo(809, 36 + k * rowH);
+    doc.lineWidth(0.5).stroke();
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
 async function main(): Promise<void> {
   const [mode, rowsText, out] = process.argv.slice(2);
   const rows = Number(rowsText);
@@ -39,8 +72,13 @@ async function main(): Promise<void> {
   const data = prepareReport('payroll', sample.roster, { policy: 'benxi-2022', period: '2026-12' });
   const t1 = process.hrtime.bigint();
   const c1 = process.cpuUsage();
-  const doc = mode === 'naive' ? naiveDocument(data) : buildReport(data);
-  const pdf = await renderPdf(doc);
+  let pdf: Buffer;
+  if (mode === 'bare') pdf = await bareRegister(data);
+  else if (mode === 'pdfmake') {
+    // The register as pdfmake lays it out (the browser's path; the CLI's before it was drawn directly).
+    const { ...plain } = buildReport(data); // the copy drops the non-enumerable draw mark
+    pdf = await renderPdf(plain);
+  } else pdf = await renderPdf(mode === 'naive' ? naiveDocument(data) : buildReport(data));
   const t2 = process.hrtime.bigint();
   const c2 = process.cpuUsage(c1);
   fs.writeFileSync(out, pdf);

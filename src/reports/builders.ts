@@ -7,12 +7,13 @@ import type { Rating } from '../engine';
 import { documentOf, money, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
 import { sumText } from './data';
+import { drawnAsRegister } from './draw';
 import type { ReportData, ReportKind, StaffingLine, WorkerLine } from './types';
 
 const place = (w: { county: string; street: string; community: string }) => [w.county, w.street, w.community].filter(Boolean).join(' ');
 
 /** Workers grouped by county → street → community, in roster order. */
-function groups(workers: WorkerLine[]): Array<{ county: string; street: string; communities: Array<{ community: string; workers: WorkerLine[] }> }> {
+export function groups(workers: WorkerLine[]): Array<{ county: string; street: string; communities: Array<{ community: string; workers: WorkerLine[] }> }> {
   const streets = new Map<string, { county: string; street: string; communities: Map<string, WorkerLine[]> }>();
   for (const w of workers) {
     const key = w.county + '\u0001' + w.street;
@@ -25,12 +26,13 @@ function groups(workers: WorkerLine[]): Array<{ county: string; street: string; 
   return [...streets.values()].map((s) => ({ county: s.county, street: s.street, communities: [...s.communities].map(([community, ws]) => ({ community, workers: ws })) }));
 }
 
-function amountOf(w: WorkerLine, item: string): string {
+/** A worker's amount of one pay item ('' when the engine gave none). */
+export function amountOf(w: WorkerLine, item: string): string {
   return w.pay?.items.find((i) => i.name === item)?.amount ?? '';
 }
 
 /** Sums of each item and of the totals over assessed workers (decimal.js on the engine's two-decimal texts). */
-function sums(ws: WorkerLine[], items: string[]): { items: string[]; total: string; count: number } {
+export function sums(ws: WorkerLine[], items: string[]): { items: string[]; total: string; count: number } {
   const paid = ws.filter((w) => w.pay);
   return {
     items: items.map((it) => sumText(paid.map((w) => amountOf(w, it)).filter((a) => a !== ''))),
@@ -337,7 +339,7 @@ export function retirementReport(data: ReportData): DocDefinition {
 }
 
 const BUILDERS: Record<ReportKind, (d: ReportData) => DocDefinition> = {
-  payroll: payrollReport,
+  payroll: (data) => drawnAsRegister(payrollReport(data), data), // Node draws it with PDFKit (src/reports/draw)
   staffing: staffingReport,
   ratings: ratingsReport,
   funding: fundingReport,

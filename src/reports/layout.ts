@@ -67,10 +67,35 @@ export function documentDate(data: ReportData): Date {
   return new Date(Date.UTC(y, m - 1, 1));
 }
 
+/** The 政策依据 text of the title block: the document number with its title. */
+export function policyLine(data: ReportData): string {
+  const bare = data.policyTitle.replace(/^《|》$/g, '');
+  return !data.policyDoc ? data.policyTitle : data.policyDoc.includes(bare) ? data.policyDoc : `${data.policyDoc}《${bare}》`;
+}
+
+/** The running header of every page after the first. */
+export function runningHeader(data: ReportData): string {
+  return `${data.title}　${data.jurisdiction}　${data.periodText}　${data.policyDoc || data.policyName}`;
+}
+
+/** The document's metadata (fixed dates: the same input gives the same bytes). */
+export function documentInfo(data: ReportData, producer: string): { title: string; author: string; subject: string; keywords: string; creator: string; producer: string; creationDate: Date; modDate: Date } {
+  const date = documentDate(data);
+  return {
+    title: `${data.title}（${data.periodText}）`,
+    author: data.unit,
+    subject: `${data.title} · ${data.policyName} · ${data.periodText}`,
+    keywords: `${data.policyId} ${data.kind} ${data.period}`,
+    creator: 'cwkit',
+    producer,
+    creationDate: date,
+    modDate: date,
+  };
+}
+
 /** The title block: report title, then policy, jurisdiction, period and unit. */
 export function titleBlock(data: ReportData, extra: string[] = []): Node[] {
-  const bare = data.policyTitle.replace(/^《|》$/g, '');
-  const policy = !data.policyDoc ? data.policyTitle : data.policyDoc.includes(bare) ? data.policyDoc : `${data.policyDoc}《${bare}》`;
+  const policy = policyLine(data);
   return [
     { text: data.title, style: 'title' },
     {
@@ -104,25 +129,12 @@ export function signatureLines(): Node {
 
 /** Wraps content into a full document definition: page, font, styles, running header, page numbers, metadata. */
 export function documentOf(data: ReportData, content: Node[], options: { landscape?: boolean; compact?: boolean } = {}): DocDefinition {
-  const date = documentDate(data);
   return {
     pageSize: 'A4',
     pageOrientation: options.landscape ? 'landscape' : 'portrait',
     pageMargins: options.compact ? [28, 30, 28, 30] : [32, 36, 32, 36],
-    info: {
-      title: `${data.title}（${data.periodText}）`,
-      author: data.unit,
-      subject: `${data.title} · ${data.policyName} · ${data.periodText}`,
-      keywords: `${data.policyId} ${data.kind} ${data.period}`,
-      creator: 'cwkit',
-      producer: 'cwkit (pdfmake)',
-      creationDate: date,
-      modDate: date,
-    },
-    header: (page: number) =>
-      page === 1
-        ? null
-        : { text: `${data.title}　${data.jurisdiction}　${data.periodText}　${data.policyDoc || data.policyName}`, style: 'running', margin: [32, 16, 32, 0] },
+    info: documentInfo(data, 'cwkit (pdfmake)'),
+    header: (page: number) => (page === 1 ? null : { text: runningHeader(data), style: 'running', margin: [32, 16, 32, 0] }),
     footer: (page: number, pages: number) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, style: 'pageNo', margin: [0, 10, 0, 0] }),
     content,
     defaultStyle: { font: FONT, fontSize: 8, lineHeight: 1.1 },

@@ -1,0 +1,340 @@
+/**
+ * 社区工作者薪酬发放表 drawn with PDFKit directly, under the look of the pdfmake version: A4
+ * landscape, title block, running header, 第 N 页 / 共 M 页, one table per street whose street
+ * row and column headings repeat on every page it spans, community rows, subtotals, street
+ * totals, the list of workers that could not be assessed, the grand total with the signatures.
+ * Rows have a fixed height; columns are measured once from their content; each page's rules are
+ * one path (rules.ts). The columns come from the data (`itemNames`), never from a policy.
+ */
+import { FONT, money, policyLine, runningHeader } from '../layout';
+import { amountOf, groups, sums } from '../builders';
+import type { ReportData, WorkerLine } from '../types';
+import type { Pdf } from './pdfkit';
+import { PageRules } from './rules';
+
+const MARGIN = { top: 36, bottom: 36, left: 32, right: 32 };
+const SIZE = 8;
+const PAD = 2;
+/** The font's ascent − descent over its em (CwSansSC: 1160 + 288 of 1000): pdfmake's line box. */
+const FONT_LINE = 1.448;
+/** A line of text at `size` with the reports' line height 1.1, as pdfmake sets it. */
+const lineOf = (size: number) => size * FONT_LINE * 1.1;
+const LINE = lineOf(SIZE);
+/** One line of 8-point text with 1.5 pt padding above and below, as the pdfmake register's rows. */
+const ROW = LINE + 3;
+const RULE = '#555555';
+const FILL = { th: '#e8e8e8', group: '#f4f4f4', subtotal: '#f4f4f4', total: '#dddddd' } as const;
+
+type Align = 'left' | 'right' | 'center';
+
+/** Breaks `text` into lines no wider than `width` at `size` (by character: Chinese has no spaces). */
+export function wrapText(doc: Pdf, text: string, width: number, size: number): string[] {
+  doc.fontSize(size);
+  if (doc.widthOfString(text) <= width) return [text];
+  const out: string[] = [];
+  let line = '';
+  for (const ch of Array.from(text)) {
+    if (line && doc.widthOfString(line + ch) > width) {
+      out.push(line);
+      line = ch;
+    } else line += ch;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** The register being drawn: the cursor, the page's buffer, the columns. */
+class Register {
+  readonly rules = new PageRules();
+  y = 0;
+  pages = 0;
+  readonly x0 = MARGIN.left;
+  readonly right: number;
+  readonly bottom: number;
+  /** Left edge of each column, and the right edge of the last. */
+  edges: number[] = [];
+  /** Redrawn at the top of a page while a street's table runs on. */
+  repeat: (() => void) | null = null;
+
+  constructor(readonly doc: Pdf, readonly data: ReportData) {
+    this.doc.font(FONT, SIZE);
+    this.newPage();
+    this.right = this.doc.page.width - MARGIN.right;
+    this.bottom = this.doc.page.height - MARGIN.bottom;
+  }
+
+  newPage(): void {
+    if (this.pages > 0) this.rules.flush(this.doc, 0.5, RULE);
+    this.doc.addPage();
+    this.pages++;
+    this.y = MARGIN.top;
+    if (this.pages > 1) {
+      const text = runningHeader(this.data);
+      this.doc.fontSize(7);
+      this.rules.text(text, this.doc.page.width - MARGIN.right - this.doc.widthOfString(text), 16, 7, '#666666');
+      this.repeat?.();
+    }
+  }
+
+  /** Room for `h` more points on this page, or a new page. */
+  ensure(h: number): void {
+    if (this.y + h > this.doc.page.height - MARGIN.bottom + 0.01) this.newPage();
+  }
+
+  width(text: string, size = SIZE): number {
+    this.doc.fontSize(size);
+    return this.doc.widthOfString(text);
+  }
+
+  /** One-line text in the box [x1, x2] at row top `top` of height `h`. */
+  cellText(text: string, x1: number, x2: number, top: number, h: number, align: Align, size = SIZE, color?: string): void {
+    if (!text) return;
+    const w = align === 'left' ? 0 : this.width(text, size);
+    const x = align === 'left' ? x1 + PAD : align === 'right' ? x2 - PAD - w : (x1 + x2 - w) / 2;
+    this.rules.text(text, x, top + (h - lineOf(size)) / 2 + (lineOf(size) - size * FONT_LINE) / 2, size, color);
+  }
+
+  /** A row's vertical rules at the given column boundaries, and the rule under it. */
+  rowRules(top: number, h: number, boundaries: number[]): void {
+    for (const b of boundaries) this.rules.vLine(this.edges[b], top, top + h);
+    this.rules.hLine(this.edges[0], this.edges[this.edges.length - 1], top + h);
+  }
+}
+
+/** Column widths: the register's base widths, widened to their longest text; the signature column takes the rest. */
+function measureColumns(r: Register, header: string[], rows: string[][], base: number[]): number[] {
+  const widths = base.map((w, c) => {
+    let need = 0;
+    for (const row of rows) {
+      const t = row[c];
+      if (t) need = Math.max(need, r.width(t));
+    }
+    // A header may wrap onto two lines; its longest character run sets a floor too.
+    const head = Math.max(...Array.from(header[c]).map((ch) => r.width(ch)));
+    return Math.max(w, Math.ceil(need + 2 * PAD), Math.ceil(head + 2 * PAD));
+  });
+  const used = widths.reduce((a, b) => a + b, 0);
+  const avail = r.right - r.x0;
+  return [...widths, Math.max(30, avail - used)];
+}
+
+/** Draws the payroll register for `data` into an empty document; returns the number of pages. */
+export function drawRegister(doc: Pdf, data: ReportData): number {
+  const r = new Register(doc, data);
+  const items = data.itemNames ?? [];
+  const fixed = ['序号', '姓名', '岗位类别', '等级', '计龄(年)'];
+  const header = [...fixed, ...items, '应发合计', '领取人签字'];
+  const nCols = header.length;
+  const span = fixed.length;
+  const vRules = [0, span, span + items.length, span + items.length + 1, nCols];
+  const all = groups(data.workers);
+
+  // Every row's text, computed once: the columns are measured from it and it is drawn from it.
+  let seq = 0;
+  type Line = { kind: 'street' | 'community' | 'worker' | 'subtotal' | 'total'; cells: string[] };
+  const streets: Line[][] = all.map((s) => {
+    const lines: Line[] = [];
+    for (const c of s.communities) {
+      lines.push({ kind: 'community', cells: [c.community] });
+      for (const w of c.workers) {
+        seq++;
+        if (!w.pay) continue;
+        lines.push({ kind: 'worker', cells: [String(seq), w.name, w.post ?? '', String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), ''] });
+      }
+      const cs = sums(c.workers, items);
+      lines.push({ kind: 'subtotal', cells: [`${c.community}小计（${cs.count}人）`, ...cs.items.map(money), money(cs.total)] });
+    }
+    const ss = sums(s.communities.flatMap((c) => c.workers), items);
+    lines.push({ kind: 'total', cells: [`${s.county} ${s.street}合计（${ss.count}人）`, ...ss.items.map(money), money(ss.total)] });
+    return lines;
+  });
+  const gs = sums(data.workers, items);
+  const grand = [`总计（${gs.count}人）`, ...gs.items.map(money), money(gs.total)];
+  const workerCells = streets.flatMap((ls) => ls.filter((l) => l.kind === 'worker').map((l) => l.cells));
+  const base = [20, 44, 58, 22, 26, ...items.map(() => 50), 56];
+  const widths = measureColumns(r, header, workerCells, base);
+  // Sum rows' amounts must fit their columns too.
+  for (const l of [...streets.flat().filter((x) => x.kind !== 'worker' && x.kind !== 'community'), { cells: grand }]) {
+    l.cells.slice(1).forEach((t, i) => { widths[span + i] = Math.max(widths[span + i], Math.ceil(r.width(t) + 2 * PAD)); });
+  }
+  r.edges = [r.x0];
+  for (const w of widths) r.edges.push(r.edges[r.edges.length - 1] + w);
+  const headLines = header.map((h, c) => wrapText(doc, h, widths[c] - 2 * PAD, SIZE));
+  const headH = Math.max(...headLines.map((l) => l.length)) * LINE + 3;
+
+  titleBlock(r, data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。']);
+
+  const drawHeader = () => {
+    const top = r.y;
+    r.rules.fillRect(FILL.th, r.edges[0], top, r.edges[nCols] - r.edges[0], headH);
+    headLines.forEach((lines, c) => {
+      const first = top + (headH - lines.length * LINE) / 2;
+      lines.forEach((t, k) => r.cellText(t, r.edges[c], r.edges[c + 1], first + k * LINE, LINE, 'center'));
+    });
+    r.rowRules(top, headH, vRules);
+    r.y += headH;
+  };
+  const spanRow = (text: string, fill: string | null) => {
+    const top = r.y;
+    if (fill) r.rules.fillRect(fill, r.edges[0], top, r.edges[nCols] - r.edges[0], ROW);
+    r.cellText(text, r.edges[0], r.edges[nCols], top, ROW, 'left');
+    r.rowRules(top, ROW, [0, nCols]);
+    r.y += ROW;
+  };
+  const sumRow = (cells: string[], fill: string) => {
+    const top = r.y;
+    r.rules.fillRect(fill, r.edges[0], top, r.edges[nCols] - r.edges[0], ROW);
+    r.cellText(cells[0], r.edges[0], r.edges[span], top, ROW, 'left');
+    for (let i = 1; i < cells.length; i++) r.cellText(cells[i], r.edges[span + i - 1], r.edges[span + i], top, ROW, 'right');
+    r.rowRules(top, ROW, vRules);
+    r.y += ROW;
+  };
+  const workerRow = (cells: string[]) => {
+    const top = r.y;
+    for (let c = 0; c < cells.length; c++) r.cellText(cells[c], r.edges[c], r.edges[c + 1], top, ROW, c === 1 || c === 2 ? 'left' : 'right');
+    r.rowRules(top, ROW, vRules);
+    r.y += ROW;
+  };
+
+  all.forEach((s, i) => {
+    const streetText = `${s.county}　${s.street}`;
+    const tableHead = () => {
+      r.rules.hLine(r.edges[0], r.edges[nCols], r.y);
+      spanRow(streetText, FILL.group);
+      drawHeader();
+    };
+    r.ensure(ROW + headH + 2 * ROW);
+    tableHead();
+    r.repeat = tableHead;
+    for (const l of streets[i]) {
+      r.ensure(ROW);
+      if (l.kind === 'community') spanRow(l.cells[0], null);
+      else if (l.kind === 'worker') workerRow(l.cells);
+      else sumRow(l.cells, l.kind === 'subtotal' ? FILL.subtotal : FILL.total);
+    }
+    r.repeat = null;
+    r.y += 8;
+  });
+
+  errorsSection(r, data.workers);
+
+  // The grand total and the signatures stay together on one page.
+  const signH = 14 + lineOf(9) + 10 + lineOf(9);
+  r.ensure(6 + headH + ROW + signH);
+  r.y += 6;
+  r.rules.hLine(r.edges[0], r.edges[nCols], r.y);
+  const everyColumn = Array.from({ length: nCols + 1 }, (_, k) => k);
+  const gridHeader = () => {
+    const top = r.y;
+    r.rules.fillRect(FILL.th, r.edges[0], top, r.edges[nCols] - r.edges[0], headH);
+    headLines.forEach((lines, c) => {
+      const first = top + (headH - lines.length * LINE) / 2;
+      lines.forEach((t, k) => r.cellText(t, r.edges[c], r.edges[c + 1], first + k * LINE, LINE, 'center'));
+    });
+    r.rowRules(top, headH, everyColumn);
+    r.y += headH;
+  };
+  gridHeader();
+  {
+    const top = r.y;
+    r.rules.fillRect(FILL.total, r.edges[0], top, r.edges[nCols] - r.edges[0], ROW);
+    r.cellText(grand[0], r.edges[0], r.edges[span], top, ROW, 'left');
+    for (let i = 1; i < grand.length; i++) r.cellText(grand[i], r.edges[span + i - 1], r.edges[span + i], top, ROW, 'right');
+    r.rowRules(top, ROW, [0, ...everyColumn.slice(span)]);
+    r.y += ROW;
+  }
+  signatures(r);
+  r.rules.flush(doc, 0.5, RULE);
+  return r.pages;
+}
+
+/** Title, the 地区/单位 and 期间 line, 政策依据, and the notes (first page). */
+function titleBlock(r: Register, data: ReportData, extra: string[]): void {
+  const doc = r.doc;
+  const w = r.right - r.x0;
+  doc.fontSize(16).fillColor('#000000');
+  const title = data.title;
+  const tw = doc.widthOfString(title, { characterSpacing: 1 });
+  doc.text(title, r.x0 + (w - tw) / 2, r.y, { lineBreak: false, characterSpacing: 1 });
+  r.y += lineOf(16) + 6;
+  const left = `地区：${data.jurisdiction}　　单位：${data.unit}`;
+  const rightText = `期间：${data.periodText}（计算日期 ${data.asOf}）`;
+  r.rules.text(left, r.x0, r.y + 1, 8.5);
+  r.rules.text(rightText, r.right - r.width(rightText, 8.5), r.y + 1, 8.5);
+  r.y += lineOf(8.5) + 2;
+  for (const line of wrapText(doc, `政策依据：${policyLine(data)}`, w, 8.5)) {
+    r.rules.text(line, r.x0, r.y + 1, 8.5);
+    r.y += lineOf(8.5) + 2;
+  }
+  r.y += 4;
+  for (const n of [...data.notes, ...extra]) {
+    for (const line of wrapText(doc, `注：${n}`, w, 7.5)) {
+      r.rules.text(line, r.x0, r.y, 7.5, '#444444');
+      r.y += lineOf(7.5);
+    }
+    r.y += 2;
+  }
+}
+
+/** 未能核算的职工: row number, place, name and the engine's reason, every rule drawn. */
+function errorsSection(r: Register, workers: WorkerLine[]): void {
+  const bad = workers.filter((w) => !w.pay);
+  if (!bad.length) return;
+  const saved = r.edges;
+  const w = r.right - r.x0;
+  const widths = [30, 120, 50, w - 200];
+  r.edges = [r.x0, r.x0 + 30, r.x0 + 150, r.x0 + 200, r.right];
+  const all = [0, 1, 2, 3, 4];
+  r.ensure(8 + lineOf(10.5) + 3 + 2 * ROW);
+  r.y += 8;
+  r.rules.text(`未能核算的职工（${bad.length}人，不计入上表合计）`, r.x0, r.y, 10.5);
+  r.y += lineOf(10.5) + 3;
+  const head = () => {
+    r.rules.hLine(r.edges[0], r.edges[4], r.y);
+    const top = r.y;
+    r.rules.fillRect(FILL.th, r.edges[0], top, w, ROW);
+    ['行号', '区县 街道 社区', '姓名', '原因（请更正花名册后重新生成）'].forEach((t, c) => r.cellText(t, r.edges[c], r.edges[c + 1], top, ROW, 'center'));
+    r.rowRules(top, ROW, all);
+    r.y += ROW;
+  };
+  head();
+  r.repeat = head;
+  for (const b of bad) {
+    const place = [b.county, b.street, b.community].filter(Boolean).join(' ');
+    const cols = [[String(b.row)], wrapText(r.doc, place, widths[1] - 2 * PAD, SIZE), wrapText(r.doc, b.name, widths[2] - 2 * PAD, SIZE), wrapText(r.doc, b.error ?? '', widths[3] - 2 * PAD, SIZE)];
+    const h = Math.max(...cols.map((c) => c.length)) * LINE + 3;
+    r.ensure(h);
+    const top = r.y;
+    cols.forEach((lines, c) => lines.forEach((t, k) => r.cellText(t, r.edges[c], r.edges[c + 1], top + 1.5 + k * LINE, LINE, c === 0 ? 'right' : 'left')));
+    r.rowRules(top, h, all);
+    r.y += h;
+  }
+  r.repeat = null;
+  r.edges = saved;
+}
+
+/** 制表人 / 审核人 / 负责人 / 日期, and （单位盖章） under them. */
+function signatures(r: Register): void {
+  r.y += 14;
+  const w = (r.right - r.x0) / 4;
+  ['制表人：＿＿＿＿＿＿＿＿', '审核人：＿＿＿＿＿＿＿＿', '负责人：＿＿＿＿＿＿＿＿', '日期：＿＿＿＿年＿＿月＿＿日'].forEach((t, i) => r.rules.text(t, r.x0 + i * w, r.y + 1, 9));
+  r.y += lineOf(9) + 10;
+  const seal = '（单位盖章）';
+  r.rules.text(seal, r.right - 40 - r.width(seal, 9), r.y, 9);
+  r.y += 12;
+}
+
+/** Writes 第 N 页 / 共 M 页 at the foot of every page, once the page count is known. */
+export function pageNumbers(doc: Pdf): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const text = `第 ${i - start + 1} 页 / 共 ${count} 页`;
+    doc.fontSize(8).fillColor('#000000');
+    const w = doc.widthOfString(text);
+    // Below the bottom margin: PDFKit would start a new page for text there unless told not to wrap.
+    doc.text(text, (doc.page.width - w) / 2, doc.page.height - MARGIN.bottom + 10, { lineBreak: false });
+  }
+}
+
+export { MARGIN as REGISTER_MARGINS };

@@ -1,0 +1,66 @@
+/**
+ * A page's fills, text and table rules, collected while rows are laid out and drawn once when the
+ * page is done, in painting order: each fill colour is one path and one fill, then the text (font
+ * size and colour set only when they change), then every rule of the page as one path and one
+ * stroke. Vertical segments that meet end to end are merged into one line.
+ */
+import type { Pdf } from './pdfkit';
+
+/** Rules and fills of the current page. */
+export class PageRules {
+  private readonly h: number[] = [];
+  private readonly v = new Map<number, Array<[number, number]>>();
+  private readonly fills = new Map<string, number[]>();
+  private readonly texts: Array<{ text: string; x: number; y: number; size: number; color: string }> = [];
+
+  /** Text at (x, y), the top of its line, on one line. */
+  text(text: string, x: number, y: number, size: number, color = '#000000'): void {
+    if (text !== '') this.texts.push({ text, x, y, size, color });
+  }
+
+  /** A horizontal rule from x1 to x2 at y. */
+  hLine(x1: number, x2: number, y: number): void {
+    this.h.push(x1, x2, y);
+  }
+
+  /** A vertical rule at x from y1 down to y2; joined to the one above it when they meet. */
+  vLine(x: number, y1: number, y2: number): void {
+    const key = Math.round(x * 100) / 100;
+    let list = this.v.get(key);
+    if (!list) this.v.set(key, (list = []));
+    const last = list[list.length - 1];
+    if (last && Math.abs(last[1] - y1) < 0.01) last[1] = y2;
+    else list.push([y1, y2]);
+  }
+
+  /** A filled rectangle. */
+  fillRect(color: string, x: number, y: number, w: number, h: number): void {
+    let list = this.fills.get(color);
+    if (!list) this.fills.set(color, (list = []));
+    list.push(x, y, w, h);
+  }
+
+  /** Draws the fills, then the text, then every rule as one stroked path, and forgets them. */
+  flush(doc: Pdf, width: number, ruleColor: string): void {
+    for (const [c, r] of this.fills) {
+      for (let i = 0; i < r.length; i += 4) doc.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+      doc.fill(c);
+    }
+    this.fills.clear();
+    let size = -1;
+    let color = '';
+    for (const t of this.texts) {
+      if (t.size !== size) doc.fontSize((size = t.size));
+      if (t.color !== color) doc.fillColor((color = t.color));
+      doc.text(t.text, t.x, t.y, { lineBreak: false });
+    }
+    this.texts.length = 0;
+    if (this.h.length || this.v.size) {
+      for (let i = 0; i < this.h.length; i += 3) doc.moveTo(this.h[i], this.h[i + 2]).lineTo(this.h[i + 1], this.h[i + 2]);
+      for (const [x, segs] of this.v) for (const [y1, y2] of segs) doc.moveTo(x, y1).lineTo(x, y2);
+      doc.lineWidth(width).strokeColor(ruleColor).stroke();
+    }
+    this.h.length = 0;
+    this.v.clear();
+  }
+}
