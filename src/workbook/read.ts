@@ -84,7 +84,7 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
  * The zip's entries re-ordered so the workbook, relationships and shared strings come before the
  * sheets. exceljs's streaming reader copies every sheet it meets before the shared strings to a
  * temporary file (worker data left in /tmp when the process is killed); in this order it never does.
- * The central directory is left out: the reader needs only the local entries.
+ * The central directory follows unchanged: the streaming reader only needs to see that it begins.
  */
 function orderedZipStream(file: string, guard: GuardResult): Readable {
   const byOffset = [...guard.entries].sort((a, b) => a.localOffset - b.localOffset);
@@ -92,6 +92,8 @@ function orderedZipStream(file: string, guard: GuardResult): Readable {
   const ordered = [...ranges.filter((r) => !r.sheet), ...ranges.filter((r) => r.sheet)];
   return Readable.from((async function* () {
     for (const r of ordered) if (r.end > r.start) yield* fs.createReadStream(file, { start: r.start, end: r.end - 1 });
+    // The central directory closes the stream, as the reader expects (without it: FILE_ENDED).
+    yield* fs.createReadStream(file, { start: guard.directoryOffset });
   })());
 }
 
