@@ -1,14 +1,17 @@
 /**
- * A plain spreadsheet view of the in-memory workbook: sheet tabs (new sheets appear as tabs), the
- * active sheet's cells with Excel's column letters and row numbers, fills, and the selected row.
- * Only the rows in view are rendered, so a large roster scrolls smoothly.
+ * A plain spreadsheet view of the workbook: sheet tabs (new sheets appear as tabs), the active
+ * sheet's cells with Excel's column letters and row numbers, fills, and the selected row. A cell
+ * is chosen with a click and typed into in the bar above the grid (Enter keeps it, Esc undoes),
+ * so a finding can be fixed where it is shown and a 参数表 filled in. Only the rows in view are
+ * rendered, so a large roster scrolls smoothly.
  */
 import * as React from 'react';
-import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { fromExcelSerial, isoOf } from '../../engine';
-import type { Cell } from '../../engine';
-import { columnLetter } from '../components/RosterCard';
-import type { ColumnFormat, MemorySheet, MemoryWorkbook } from '../workbook/memory';
+import { Caption1, Input, Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { fromExcelSerial, isoOf } from '../engine';
+import type { Cell } from '../engine';
+import { columnLetter } from '../taskpane/components/RosterCard';
+import type { ColumnFormat, MemorySheet, MemoryWorkbook } from '../taskpane/workbook/memory';
+import { cellOfText } from './typed';
 
 const ROW_H = 22;
 const OVERSCAN = 15;
@@ -36,7 +39,20 @@ const useStyles = makeStyles({
   title: { overflow: 'visible', fontWeight: tokens.fontWeightSemibold, fontSize: '14px' },
   selected: { boxShadow: `inset 0 2px 0 ${tokens.colorBrandStroke1}, inset 0 -2px 0 ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   tabs: { flexShrink: 0, overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
+  active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  bar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, padding: `2px ${tokens.spacingHorizontalS}`, flexShrink: 0 },
+  address: { minWidth: '5em', fontFamily: tokens.fontFamilyMonospace },
+  editor: { flexGrow: 1 },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+/** A workbook whose cells may refuse typing (formula cells of an opened file). */
+interface Editable {
+  readOnlyReason?(sheet: string, row: number, col: number): string | null;
+}
+
+/** The chosen cell: 1-based row, 0-based column. */
+type At = { row: number; col: number };
 
 /** A cell as Excel would show it. */
 function display(v: Cell, format: ColumnFormat): string {
@@ -76,7 +92,7 @@ function widthsOf(sheet: MemorySheet, cols: number): number[] {
   return out;
 }
 
-function SheetView({ workbook, sheet }: { workbook: MemoryWorkbook; sheet: MemorySheet }) {
+function SheetView({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook; sheet: MemorySheet; at: At | null; choose: (at: At) => void }) {
   const styles = useStyles();
   const ref = React.useRef<HTMLDivElement>(null);
   const [view, setView] = React.useState({ top: 0, height: 600 });
@@ -126,9 +142,11 @@ function SheetView({ workbook, sheet }: { workbook: MemoryWorkbook; sheet: Memor
           return (
             <td
               key={c}
+              data-cell={`${columnLetter(c)}${n}`}
+              onClick={() => choose({ row: n, col: c })}
               className={mergeClasses(
                 styles.cell, typeof v === 'number' && sheet.columnFormats[c] !== 'date' && styles.num, i < sheet.boldRows && styles.bold,
-                i < sheet.boldRows - 1 && styles.title,
+                i < sheet.boldRows - 1 && styles.title, at?.row === n && at.col === c && styles.active,
               )}
               style={fill ? { backgroundColor: fill } : undefined}
               data-fill={fill ?? undefined}
@@ -170,14 +188,52 @@ function SheetView({ workbook, sheet }: { workbook: MemoryWorkbook; sheet: Memor
   );
 }
 
-/** The workbook: the active sheet and a tab per sheet. */
-export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
+/** The bar above the grid: the chosen cell's address and its value, typed into. */
+function CellBar({ workbook, sheet, at }: { workbook: MemoryWorkbook & Editable; sheet: MemorySheet; at: At | null }) {
+  const styles = useStyles();
+  const format = at ? sheet.columnFormats[at.col] ?? null : null;
+  const current = at ? display(workbook.cell(sheet.name, at.row, at.col), format) : '';
+  const [draft, setDraft] = React.useState(current);
+  React.useEffect(() => setDraft(current), [current, at?.row, at?.col, sheet.name]);
+  const locked = at ? workbook.readOnlyReason?.(sheet.name, at.row, at.col) ?? null : null;
+  const commit = () => {
+    if (!at || locked || draft === current) return;
+    workbook.setCell(sheet.name, at.row, at.col, cellOfText(draft, format));
+  };
+  return (
+    <div className={styles.bar}>
+      <span className={styles.address} data-testid="cell-address">{at ? `${columnLetter(at.col)}${at.row}` : ''}</span>
+      <Input
+        className={styles.editor}
+        size="small"
+        value={draft}
+        disabled={!at || locked !== null}
+        placeholder={at ? '' : '单击单元格后在此输入，按 Enter 确认'}
+        onChange={(_, d) => setDraft(d.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') setDraft(current);
+        }}
+        onBlur={commit}
+        data-testid="cell-editor"
+        aria-label="单元格内容"
+      />
+      {locked && <Caption1 className={styles.note}>{locked}</Caption1>}
+    </div>
+  );
+}
+
+/** The workbook: the active sheet, the cell bar and a tab per sheet. */
+export function Grid({ workbook }: { workbook: MemoryWorkbook & Editable }) {
   const styles = useStyles();
   React.useSyncExternalStore((fn) => workbook.subscribe(fn), () => workbook.version);
   const active = workbook.sheets.find((s) => s.name === workbook.active) ?? workbook.sheets[0];
+  const [at, setAt] = React.useState<(At & { sheet: string }) | null>(null);
+  const here = at && active && at.sheet === active.name ? at : null;
   return (
     <div className={styles.root}>
-      {active && <SheetView key={active.name} workbook={workbook} sheet={active} />}
+      {active && <CellBar workbook={workbook} sheet={active} at={here} />}
+      {active && <SheetView key={active.name} workbook={workbook} sheet={active} at={here} choose={(a) => setAt({ ...a, sheet: active.name })} />}
       <TabList
         className={styles.tabs}
         size="small"

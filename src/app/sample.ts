@@ -1,15 +1,15 @@
 /**
- * The workbench's workbook: an in-memory copy of templates/示例花名册.xlsx. The build reads the
+ * The sample roster as an in-memory workbook (the pane tests): an in-memory copy of templates/示例花名册.xlsx. The build reads the
  * committed file (exceljs, in Node) and emits it as sample-roster.json with where its deliberate
  * breaks are (webpack.config.js, SampleRosterPlugin); the page fetches that file from its own
  * origin and lays the sheets out as the workbook does — 职工 with its title in row 1 and headers
  * in row 2, then 社区 and 区县 — with date and resident-ID columns shown as Excel shows them.
  */
-import { detectRoster } from '../../engine';
-import type { Cell, SheetGrid } from '../../engine';
-import type { LocatedBreak } from '../../sample/roster';
-import { MemoryWorkbook } from '../workbook/memory';
-import type { ColumnFormat } from '../workbook/memory';
+import { detectRoster } from '../engine';
+import type { Cell, SheetGrid } from '../engine';
+import type { LocatedBreak } from '../sample/roster';
+import { MemoryWorkbook } from '../taskpane/workbook/memory';
+import type { ColumnFormat } from '../taskpane/workbook/memory';
 
 /** One sheet of the sample, dense: rows[i] is sheet row i + 1. */
 export interface SampleSheet {

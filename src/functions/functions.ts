@@ -9,7 +9,7 @@
  * result (a CustomFunctions.Error, the documented way to return #VALUE!/#N/A with a message) and
  * returns spilling results as matrices. The English descriptions match `help.ts` (tested).
  */
-import { EXPLAIN, FnResult, GRADE, PARAMS, PAY, RETIRE, STAFF, TENURE, type Cell } from './core';
+import { CONTRIB, EXPLAIN, FnResult, GRADE, IIT, PARAMS, PAY, RETIRE, STAFF, TENURE, type Cell } from './core';
 import { isFnError } from './errors';
 import type { FnId } from './help';
 
@@ -138,6 +138,36 @@ export function params(policy: any): any[][] {
   return matrix(PARAMS(policy));
 }
 
+/**
+ * This month's income tax withheld on wages by the cumulative method (预扣率表一), from the year-to-date figures; never negative.
+ * @customfunction IIT
+ * @param income Wages received in the tax year so far, this month included.
+ * @param special The worker's own social insurance and housing fund in the tax year so far.
+ * @param special_additional Special additional deductions (children, elderly care, housing …) in the tax year so far.
+ * @param months Months employed by this unit in the tax year, this month included (1–12).
+ * @param withheld Tax already withheld in the tax year before this month.
+ * @param [other] Other deductions allowed by law, year to date (e.g. private pension).
+ * @param [exempt] Tax-exempt income, year to date.
+ * @param [relief] Tax relief, year to date.
+ * @returns This month's withholding in yuan.
+ */
+export function iit(income: any, special: any, special_additional: any, months: any, withheld: any, other?: any, exempt?: any, relief?: any): number {
+  return scalar(IIT(income, special, special_additional, months, withheld, other, exempt, relief));
+}
+
+/**
+ * The worker's own social insurance and housing fund on a base clamped to the local limits: the total, one item, or every item.
+ * @customfunction CONTRIB
+ * @param base The worker's contribution base before the limits (usually last year's monthly average wage).
+ * @param params The local figures: a two-column range of key and value (失业保险.个人缴费比例, 补充医疗.个人缴费, 社保基数.下限/上限, 公积金.个人缴存比例, 公积金基数.下限/上限).
+ * @param [item] Item name (养老保险, 医疗保险, 失业保险, 补充医疗, 住房公积金); omitted gives the total; 明细 spills every item.
+ * @param [fund_base] Housing-fund base when it differs from the contribution base.
+ * @returns The amount in yuan, or name/amount rows for 明细.
+ */
+export function contrib(base: any, params: any[][], item?: any, fund_base?: any): any[][] {
+  return matrix(CONTRIB(base, params, item, fund_base));
+}
+
 /** The Excel-facing wrappers by id: what `cw fn` and the HyperFormula harness call. */
 export const EXCEL_FUNCTIONS: Record<FnId, (...args: any[]) => unknown> = {
   TENURE: tenure,
@@ -147,4 +177,6 @@ export const EXCEL_FUNCTIONS: Record<FnId, (...args: any[]) => unknown> = {
   STAFF: staff,
   EXPLAIN: explain,
   PARAMS: params,
+  IIT: iit,
+  CONTRIB: contrib,
 };

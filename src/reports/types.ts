@@ -70,6 +70,8 @@ export interface WorkerLine {
     total: string;
     warnings: string[];
     trace: TraceStep[];
+    /** Statutory retirement date (ISO), when the row gives birth date and sex. */
+    retirementDate?: string | null;
   };
   /** Why pay could not be computed (the engine's or the row reader's Chinese message). */
   error?: string;

@@ -6,6 +6,7 @@
  */
 import * as React from 'react';
 import { Caption1, Field, MessageBar, MessageBarBody, Select, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { canDownloadFiles } from './download';
 import { POLICIES, isoOf, policyOf, todayInChina } from '../engine';
 import { useT } from './i18n';
 import { scanWorkbook } from './roster';
@@ -16,6 +17,7 @@ import { CheckPanel } from './components/CheckPanel';
 import type { CheckState } from './components/CheckPanel';
 import { FunctionHelp, PolicyList } from './components/FunctionHelp';
 import { ParamsPanel } from './components/ParamsPanel';
+import { PaySheetPanel } from './components/PaySheetPanel';
 import { ReportsPanel } from './components/ReportsPanel';
 
 const useStyles = makeStyles({
@@ -24,13 +26,15 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
 });
 
-type TabId = 'check' | 'params' | 'reports' | 'functions' | 'policies';
+type TabId = 'check' | 'params' | 'reports' | 'pay' | 'functions' | 'policies';
 
 export interface AppProps {
   /** The workbook; without one the pane shows only the function reference and the policies. */
   port?: WorkbookPort | null;
   /** Running inside Office (changes where a downloaded report is said to go). */
   inOffice?: boolean;
+  /** Whether a PDF can be downloaded here (src/taskpane/download.ts); detected in this page when not given. */
+  canDownload?: boolean;
   /** The check date to start with (the workbench uses the sample roster's date); today in China otherwise. */
   defaultAsOf?: string;
   /** The roster file named in the `cw report` hint. */
@@ -39,7 +43,7 @@ export interface AppProps {
   notice?: string | null;
 }
 
-export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '花名册.xlsx', notice = null }: AppProps) {
+export function App({ port = null, inOffice = false, canDownload, defaultAsOf, rosterFile = '花名册.xlsx', notice = null }: AppProps) {
   const styles = useStyles();
   const t = useT();
   const [tab, setTab] = React.useState<TabId>(port ? 'check' : 'functions');
@@ -83,7 +87,7 @@ export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '
 
   const current = policyOf(policy);
   const tabs: Array<[TabId, string]> = port
-    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
+    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['pay', t.tabPay], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
     : [['functions', t.tabFunctions], ['policies', t.tabPolicies]];
 
   return (
@@ -136,9 +140,13 @@ export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '
           loaded={loaded}
           onLoaded={setLoaded}
           inOffice={inOffice}
+          canDownload={canDownload ?? canDownloadFiles()}
           rosterFile={rosterFile}
           goParams={() => setTab('params')}
         />
+      )}
+      {port && tab === 'pay' && (
+        <PaySheetPanel port={port} scan={scan} policy={policy} asOf={asOf} onLoaded={setLoaded} onWritten={rescan} goParams={() => setTab('params')} />
       )}
       {tab === 'functions' && <FunctionHelp />}
       {tab === 'policies' && <PolicyList />}

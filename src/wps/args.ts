@@ -13,13 +13,18 @@ import type { ParamShape } from '../functions/help';
 /** DISP_E_PARAMNOTFOUND (0x80020004) as a signed 32-bit number: COM's "argument omitted". */
 export const PARAM_NOT_FOUND = -2147352572;
 
+/** A Date, from any realm (the host's page, or another context). */
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 /** A Range-like object (what a parameter typed `object` receives). */
 interface RangeLike {
   Value2: unknown;
 }
 
 function isRangeLike(v: unknown): v is RangeLike {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && 'Value2' in v;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v) && 'Value2' in v;
 }
 
 /** A JavaScript date (a date cell converted by the host) as its calendar day in the machine's zone. */
@@ -32,7 +37,7 @@ function dateText(d: Date): string | Date {
 /** One cell value: omitted or empty → null, a date object → its day as text, others as they are. */
 function cellOf(v: unknown): unknown {
   if (v === undefined || v === null || v === PARAM_NOT_FOUND) return null;
-  if (v instanceof Date) return dateText(v);
+  if (isDate(v)) return dateText(v);
   return v;
 }
 

@@ -54,11 +54,11 @@ function parameterOf(p: FnParamHelp): WpsParameter {
 }
 
 /**
- * The metadata of one function. Results are `any`: a number normally, text when the call fails;
- * a spilling function's result is rows (`any[][]`), a one-by-one array when it is a single value.
+ * The metadata of one function. Every result is `any`: a number or text for a single value, rows
+ * of cells for a table (which WPS spills, as Excel does), the error text when the call fails.
  */
 export function metadataOf(f: FnHelp): WpsFunctionMetadata {
-  return { description: f.zhDescription, result: { type: f.spills ? 'any[][]' : 'any' }, parameters: f.params.map(parameterOf) };
+  return { description: f.zhDescription, result: { type: 'any' }, parameters: f.params.map(parameterOf) };
 }
 
 /** The text a cell shows for an error result: the Excel error code, then the Chinese message. */
@@ -66,11 +66,9 @@ export function errorCellText(e: { code: string; message?: string }): string {
   return `${errorText(e)} ${e.message ?? ''}`.trim();
 }
 
-/** A shared-code result as WPS receives it. */
-export function toWpsValue(f: FnHelp, r: FnResult): WpsValue {
-  const v: WpsValue = isFnError(r) ? errorCellText(r) : (r as WpsValue);
-  if (!f.spills || Array.isArray(v)) return v;
-  return [[v]];
+/** A shared-code result as WPS receives it: the value or rows as they are, an error as its text. */
+export function toWpsValue(r: FnResult): WpsValue {
+  return isFnError(r) ? errorCellText(r) : (r as WpsValue);
 }
 
 /** The function WPS calls for catalogue entry `f`: positional arguments as WPS passes them. */
@@ -78,10 +76,10 @@ export function wpsFunction(f: FnHelp): (...args: unknown[]) => WpsValue {
   const shapes = f.params.map((p) => p.shape);
   return (...args: unknown[]) => {
     try {
-      return toWpsValue(f, callFunction(f.id, wpsArguments(args, shapes)));
+      return toWpsValue(callFunction(f.id, wpsArguments(args, shapes)));
     } catch (e) {
       // callFunction never throws; this keeps a bug from reaching WPS as a bare #VALUE!.
-      return toWpsValue(f, { code: '#N/A', message: `CW.${f.id} 无法计算：内部错误（${e instanceof Error ? e.message : String(e)}）。请把此信息报告给维护人员。` });
+      return errorCellText({ code: '#N/A', message: `CW.${f.id} 无法计算：内部错误（${e instanceof Error ? e.message : String(e)}）。请把此信息报告给维护人员。` });
     }
   };
 }

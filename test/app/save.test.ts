@@ -31,7 +31,7 @@ async function userWorkbook(): Promise<Uint8Array> {
   b.addRow(['东山社区', 3200]);
   b.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC000' } };
   b.addConditionalFormatting({ ref: 'B2:B10', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [3000], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } }, priority: 1 }] });
-  b.dataValidations.add('B2:B10', { type: 'whole', operator: 'greaterThan', formulae: [0], allowBlank: true });
+  (b as unknown as { dataValidations: { add(ref: string, v: unknown): void } }).dataValidations.add('B2:B10', { type: 'whole', operator: 'greaterThan', formulae: [0], allowBlank: true });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -69,9 +69,9 @@ test('typed cells, new sheets and settings are saved; every other part and sheet
   }
 
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(Buffer.from(original));
+  await x.xlsx.load(Buffer.from(original) as never);
   const y = new ExcelJS.Workbook();
-  await y.xlsx.load(Buffer.from(saved));
+  await y.xlsx.load(Buffer.from(saved) as never);
   expect(y.worksheets.map((w) => w.name)).toEqual(['职工', '社区', '薪酬计算', SETTINGS_SHEET]);
   expect(model(y.getWorksheet('社区')!)).toEqual(model(x.getWorksheet('社区')!));
   // The staff sheet: the same but for the typed cells; A4 keeps its bold red font.
@@ -106,9 +106,9 @@ test('the sample roster round-trips: exceljs reads every original sheet unchange
   const original = new Uint8Array(fs.readFileSync(SAMPLE));
   const saved = await saveXlsx({ original, edits: [], added: [{ name: '检查结果', rows: [['a'], ['b']] }], settings: [], settingsPart: null });
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(Buffer.from(original));
+  await x.xlsx.load(Buffer.from(original) as never);
   const y = new ExcelJS.Workbook();
-  await y.xlsx.load(Buffer.from(saved));
+  await y.xlsx.load(Buffer.from(saved) as never);
   expect(y.worksheets.map((w) => w.name)).toEqual([...x.worksheets.map((w) => w.name), '检查结果']);
   for (const ws of x.worksheets) expect(model(y.getWorksheet(ws.name)!)).toEqual(model(ws));
 });

@@ -98,6 +98,15 @@ const CASES: Case[] = [
   ['STAFF', ['通州', 2000.5], '#VALUE!', ['households_or_population（户数或人口）', '不是整数']],
   ['STAFF', ['通州', 2000, -3], '#VALUE!', ['party_members（党员数）', '负数']],
   ['STAFF', ['通州', true], '#VALUE!', ['households_or_population（户数或人口）', '不是数字']],
+  // payroll
+  ['IIT', [null, 0, 0, 1, 0], '#VALUE!', ['income（累计收入）', '缺少']],
+  ['IIT', [-1, 0, 0, 1, 0], '#VALUE!', ['income（累计收入）', '负数']],
+  ['IIT', [10000, 0, 0, 13, 0], '#VALUE!', ['months（任职月数）', '1 至 12']],
+  ['IIT', [10000, 0, 0, 1.5, 0], '#VALUE!', ['months（任职月数）', '整数']],
+  ['IIT', [10000, '很多', 0, 1, 0], '#VALUE!', ['special（累计专项扣除）', '不是数字']],
+  ['CONTRIB', [5000, null], '#VALUE!', ['缺少参数：社保基数.下限']],
+  ['CONTRIB', [null, [['社保基数.下限', 4000]]], '#VALUE!', ['base（缴费基数）', '缺少']],
+  ['CONTRIB', [5000, [['基数', 3400]]], '#VALUE!', ['params（参数表）', '基数', '不是代扣代缴的参数']],
 ];
 
 describe('bad input through every function', () => {

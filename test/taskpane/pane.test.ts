@@ -14,7 +14,7 @@ import { langOf, STRINGS } from '../../src/taskpane/i18n';
 import { paramSheet, paramSheetName, PARAM_HEADERS } from '../../src/taskpane/params';
 import { groupFindings, highlightMarks, resultSheet, RESULT_HEADERS, targetOf } from '../../src/taskpane/results';
 import { loadRoster, paramSheetCandidates, readParams, saveTableChoice, scanWorkbook, withMappedHeaders } from '../../src/taskpane/roster';
-import { sampleData, workbookOf } from '../../src/taskpane/workbench/sample';
+import { sampleData, workbookOf } from '../../src/app/sample';
 import { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { plainCell, readWorkbook } from '../../src/workbook/read';
 

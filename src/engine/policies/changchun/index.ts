@@ -1,5 +1,5 @@
 import { CwError, shown } from '../../errors';
-import { dayNumberOf, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
+import { isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText } from '../../money';
 import { required } from '../../input';
 import { certificateOf, CERTIFICATE_NAMES } from '../../vocab/certificates';
@@ -14,7 +14,6 @@ import { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams, cc } 
 
 export { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams } from './params';
 
-const DOC_DATE = dayNumberOf(2020, 11, 2);
 
 // ───────────────────────── 二(四) pay table parameter ─────────────────────────
 
@@ -312,10 +311,11 @@ export const changchun: Policy = {
   ],
   params: changchunParams,
   checkInForce(w, trace, warnings) {
-    if (w.asOf < DOC_DATE) {
-      warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${CHANGCHUN_DOC}印发日期 2020-11-02，当时“社工岗”薪酬制度尚未建立；结果仅供参考。`);
+    const start = w.params.date('施行日期');
+    if (w.asOf < start) {
+      warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${CHANGCHUN_DOC}印发日期 ${isoOf(start)}，当时“社工岗”薪酬制度尚未建立；结果仅供参考。`);
     }
-    trace.add('适用政策', `${CHANGCHUN_DOC}，2020-11-02 印发`, cc('落款'), 'cwkit 解读（长春新区 施行日期）：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
+    trace.add('适用政策', `${CHANGCHUN_DOC}，${isoOf(start)} 印发`, w.params.source('施行日期'), 'cwkit 解读（长春新区 施行日期）：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
   },
   countedYears,
   grade,
