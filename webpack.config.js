@@ -152,6 +152,26 @@ async function httpsOptions() {
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
 
+/** `npm run start:addin`: https when a trusted certificate can be had, else http, said as `npm start` says it. */
+async function devServerType() {
+  try {
+    return { type: 'https', options: await httpsOptions() };
+  } catch (e) {
+    const { MSG } = require('./scripts/start-lib');
+    for (const line of MSG.certFailed(String((e && e.message) || e).split('\n')[0])) console.warn(line);
+    return { type: 'http' };
+  }
+}
+
+/**
+ * CORS for the development server: only its own origin, never `*` (any site open in the
+ * developer's browser could otherwise read the sample data and source maps).
+ */
+function ownOriginHeaders(req) {
+  const https = Boolean(req.socket && req.socket.encrypted);
+  return { 'Access-Control-Allow-Origin': `${https ? 'https' : 'http'}://${req.headers.host || 'localhost'}`, Vary: 'Origin' };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const hostUrl = process.env.CW_ADDIN_URL ? process.env.CW_ADDIN_URL.replace(/\/?$/, '/') : DEV_URL;
@@ -247,9 +267,9 @@ module.exports = async (env = {}, argv = {}) => {
           // This machine only: nothing is offered to the network.
           host: 'localhost',
           static: false,
-          headers: { 'Access-Control-Allow-Origin': '*' },
+          headers: ownOriginHeaders,
           // scripts/start.js passes env.http when no trusted certificate could be installed.
-          server: env.http ? { type: 'http' } : { type: 'https', options: await httpsOptions() },
+          server: env.http ? { type: 'http' } : await devServerType(),
           hot: false,
           liveReload: true,
           client: { overlay: false },

@@ -24,13 +24,20 @@ function addinId(manifestXml) {
 /** Parses start.js's arguments. */
 function parseArgs(argv) {
   const o = { workbench: false, http: false, dryRun: false, remove: false, open: false };
-  for (const a of argv) {
-    if (a === '--workbench') o.workbench = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--port' || a.startsWith('--port=')) {
+      const v = a === '--port' ? argv[++i] : a.slice(7);
+      if (!/^\d+$/.test(v || '') || Number(v) < 1 || Number(v) > 65535) {
+        throw new Error(`--port：“${v ?? ''}”不是 1 至 65535 之间的端口号。例：npm start -- --port 3001。 / --port needs a port number from 1 to 65535.`);
+      }
+      o.port = Number(v);
+    } else if (a === '--workbench') o.workbench = true;
     else if (a === '--http') o.http = true;
     else if (a === '--dry-run') o.dryRun = true;
     else if (a === '--remove') o.remove = true;
     else if (a === '--open') o.open = true;
-    else throw new Error(`未知选项 ${a}。可用：--workbench、--http、--remove、--dry-run、--open。 / Unknown option ${a}.`);
+    else throw new Error(`未知选项 ${a}。可用：--workbench、--http、--port N、--remove、--dry-run、--open。 / Unknown option ${a}.`);
   }
   return o;
 }
@@ -90,6 +97,12 @@ const MSG = {
     `无法自动启动 Excel（${why}）。请手动打开 Excel：开始 → 加载项 → 我的加载项（开发人员加载项）→ “社区工作者薪酬工具”。`,
     `Could not start Excel (${why}). Open Excel yourself: Home → Add-ins → My Add-ins (Developer Add-ins) → the cwkit add-in.`,
   ],
+  portBusy: (port) => [
+    `端口 ${port} 已被占用（可能是另一个 npm start 仍在运行）。请停止占用它的程序，或用 --port 选项换一个端口，如：npm start -- --port ${port + 1}`,
+    `（换端口后工作台照常可用；Excel 中的加载项清单 manifest.xml 指向 ${PORT} 端口。）`,
+    `Port ${port} is in use (perhaps another npm start). Stop whatever uses it, or pick another port with --port, e.g. npm start -- --port ${port + 1}`,
+    `(The workbench works on any port; the manifest.xml that Excel loads points at port ${PORT}.)`,
+  ],
   ready: (origin) => [
     `工作台 / Workbench:  ${origin}/workbench.html`,
     `任务窗格 / Task pane: ${origin}/taskpane.html  （在 Excel 中使用 / for Excel）`,
@@ -103,7 +116,7 @@ const MSG = {
  */
 function plan({ platform, options, https, manifest, home, id }) {
   const steps = options.workbench ? null : sideloadSteps(platform, { manifest, home, id });
-  const origin = `${https ? 'https' : 'http'}://localhost:${PORT}`;
+  const origin = `${https ? 'https' : 'http'}://localhost:${options.port || PORT}`;
   return {
     origin,
     https,

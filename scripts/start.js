@@ -20,6 +20,7 @@
  *   npm run start:workbench        serve only (any platform), no sideloading
  *   npm run start:remove           undo the sideload registration (Windows, Mac)
  *   npm start -- --http            plain http, no certificate (the workbench only)
+ *   npm start -- --port 3001       another port (when 3000 is in use; the workbench only)
  *   npm start -- --dry-run         print what would be done
  */
 'use strict';
@@ -67,8 +68,23 @@ async function certificate(options) {
   }
 }
 
+/** True when nothing listens on localhost:`port`. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = require('net').createServer();
+    probe.once('error', (e) => resolve(e.code !== 'EADDRINUSE'));
+    probe.listen(port, 'localhost', () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
   const manifestXml = fs.readFileSync(MANIFEST, 'utf8');
   const base = { platform: process.platform, options, manifest: MANIFEST, home: os.homedir(), id: addinId(manifestXml) };
 
@@ -91,6 +107,18 @@ async function main() {
     return;
   }
 
+  // A port in use is said at once, in Chinese (webpack-dev-server would throw it from an event handler later).
+  const port = options.port || PORT;
+  if (!(await portFree(port))) {
+    for (const l of MSG.portBusy(port)) console.error(l);
+    process.exit(1);
+  }
+  process.on('uncaughtException', (e) => {
+    if (e && e.code === 'EADDRINUSE') for (const l of MSG.portBusy(port)) console.error(l);
+    else console.error(`npm start 出错 / npm start failed: ${(e && e.message) || e}`);
+    process.exit(1);
+  });
+
   const cert = await certificate(options);
   if (!cert.options && cert.why !== '--http') say(MSG.certFailed(cert.why));
   const p = plan({ ...base, https: Boolean(cert.options) });
@@ -100,7 +128,7 @@ async function main() {
   const WebpackDevServer = require('webpack-dev-server');
   // env.http keeps the config from asking for certificates again; the server type is set here.
   const config = await require(path.join(ROOT, 'webpack.config.js'))({ WEBPACK_SERVE: true, http: true }, { mode: 'development' });
-  config.devServer.port = PORT;
+  config.devServer.port = options.port || PORT;
   config.devServer.server = cert.options ? { type: 'https', options: cert.options } : { type: 'http' };
   const compiler = webpack(config);
   const server = new WebpackDevServer(config.devServer, compiler);
@@ -140,9 +168,8 @@ async function main() {
     await server.start();
   } catch (e) {
     const busy = e && e.code === 'EADDRINUSE';
-    console.error(busy
-      ? `端口 ${PORT} 已被占用：请先停止占用它的程序（可能是另一个 npm start）。 / Port ${PORT} is in use: stop whatever is using it (perhaps another npm start).`
-      : `无法启动服务器 / The server could not start: ${(e && e.message) || e}`);
+    if (busy) for (const l of MSG.portBusy(options.port || PORT)) console.error(l);
+    else console.error(`无法启动服务器 / The server could not start: ${(e && e.message) || e}`);
     process.exit(1);
   }
   const stop = () => {
@@ -153,6 +180,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error((e && e.stack) || e);
+  console.error(`npm start 未能完成：${(e && e.message) || e}。请把此信息报告给维护者。 / npm start failed: ${(e && e.message) || e}`);
   process.exit(1);
 });

@@ -179,7 +179,8 @@ export async function run(args: string[], io: Io): Promise<number> {
         throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
       }
     } catch (e) {
-      io.stdout(JSON.stringify(errorJson(new CwError('REQUIRED', `无法读取文件 ${file}：${readProblem(e)}。`))) + '\n');
+      const missing = (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+      io.stdout(JSON.stringify(errorJson(new CwError(missing ? 'FILE_NOT_FOUND' : 'INVALID_TYPE', `无法读取文件 ${file}：${readProblem(e)}。${missing ? '请检查路径。' : ''}`, '--file'))) + '\n');
       return 2;
     }
     source = fs.createReadStream('', { fd, highWaterMark: 1 << 20 });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { CwError, checkRoster, citeText, policyOf } from '../engine';
 import type { CheckResult, RosterFinding } from '../engine';
 import { readRosterFile } from '../workbook/read';
+import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 import { Io } from './io';
 
 const HELP = `用法 / usage:
@@ -21,7 +22,7 @@ const HELP = `用法 / usage:
 
 const SEVERITY: Record<RosterFinding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 
-interface Args {
+interface Args extends LimitOptions {
   file?: string;
   policy?: string;
   json: boolean;
@@ -51,6 +52,7 @@ function parseArgs(args: string[]): Args {
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     const take = (name: string) => (inline !== undefined ? inline : value(i++, name));
+    if (takeLimit(flag, () => take(flag), out)) continue;
     switch (flag) {
       case '--policy': case '-p': out.policy = take('--policy'); break;
       case '--json': out.json = true; break;
@@ -61,7 +63,7 @@ function parseArgs(args: string[]): Args {
       case '--progress': out.progress = true; break;
       case '--no-progress': out.progress = false; break;
       default:
-        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--json、--retire-months、--as-of、--params、--average-wage、--progress。`, a);
+        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--json、--retire-months、--as-of、--params、--average-wage、--progress、--max-rows、--max-size。`, a);
         if (out.file !== undefined) throw new CwError('INVALID_TYPE', `只能检查一个花名册文件（已有“${out.file}”，又给了“${a}”）。`, 'file');
         out.file = a;
     }
@@ -158,7 +160,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr(`\r${text}`);
   };
   try {
-    const detected = await readRosterFile(a.file, { onRows: (n) => { if (a.progress || n >= 4096) show(`读取中… ${n.toLocaleString('en-US')} 行   `); } });
+    const detected = await readRosterFile(a.file, { limits: workbookLimits(a), onRows: (n) => { if (a.progress || n >= 4096) show(`读取中… ${n.toLocaleString('en-US')} 行   `); } });
     if (!detected.roster) throw new CwError('REQUIRED', `“${a.file}”中没有可识别的职工表。${detected.notes.join('')}表头须包含“姓名”以及“岗位类别”“职务”或“身份证号”之一（见 docs/design.md“花名册”）。`, 'file');
     const large = detected.roster.workers.rows.length >= 5000;
     const result = await checkRoster(detected.roster, a.policy!, {

@@ -9,6 +9,7 @@ import { readRosterFile } from '../workbook/read';
 import { sharedParamsOf } from './calc';
 import { Io, jsonProblem, processIo } from './io';
 import { checkOutputPath, writeOutputFile } from './write-file';
+import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 
 const HELP = `用法 / usage:
   cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf [选项]   从花名册生成可打印的 PDF 报表（A4）
@@ -28,12 +29,13 @@ ${REPORT_KINDS.map((k) => `  ${k.padEnd(11)} ${REPORT_TITLES[k]}`).join('\n')}
                      工作簿中的“参数表”工作表（参数名、本地值两列）也会读取，--params 优先
   --unit NAME        只含该区县、街道或社区
   --progress / --no-progress  是否在标准错误输出显示进度条（默认：终端上显示）
+${LIMIT_HELP}
 厦门（岗位津贴）、宁夏（等级表、城市月平均工资）、长春新区（薪酬表）、通州（各项工资）的本地数额
 文件未规定，必须用参数表提供，否则报“缺少参数”。
 退出码：0 已生成；2 输入有误（文件、政策、参数、报表名称）；1 内部错误。
 `;
 
-interface Args {
+interface Args extends LimitOptions {
   kind?: string;
   file?: string;
   policy?: string;
@@ -60,6 +62,7 @@ function parseArgs(args: string[]): Args {
       i++;
       return v;
     };
+    if (takeLimit(flag, take, out)) continue;
     switch (flag) {
       case '--policy': case '-p': out.policy = take(); break;
       case '--out': case '-o': out.out = take(); break;
@@ -76,7 +79,7 @@ function parseArgs(args: string[]): Args {
       case '--no-progress': out.progress = false; break;
       case '--force': out.force = true; break;
       default:
-        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--out、--force、--period、--months、--params、--unit、--progress。`, a);
+        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--out、--force、--period、--months、--params、--unit、--progress、--max-rows、--max-size。`, a);
         positional.push(a);
     }
   }
@@ -146,7 +149,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     bar = new Bar(io, a.progress ?? (io === processIo && process.stderr.isTTY === true));
 
     bar.show('读取花名册', 0);
-    const read = await readRosterFile(a.file, { onRows: () => bar!.show('读取花名册', 0.05) });
+    const read = await readRosterFile(a.file, { limits: workbookLimits(a), onRows: () => bar!.show('读取花名册', 0.05) });
     if (!read.roster) throw new CwError('REQUIRED', `${a.file}：${read.notes.join(' ')}`, 'file');
     const sheet = paramsFromSheets(read.grids, policy);
     const params = { ...(sheet?.params ?? {}), ...(a.params ? readParamsFile(a.params, policy.id) : {}) };

@@ -55,6 +55,7 @@ export function shown(value: unknown): string {
     const s = JSON.stringify(value);
     return s.length > 60 ? s.slice(0, 60) + '…' : s;
   } catch {
-    return String(value);
+    // Too deeply nested to print (String() of it would overflow the stack too).
+    return Array.isArray(value) ? '（多层嵌套的列表）' : '（多层嵌套的对象）';
   }
 }

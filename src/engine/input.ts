@@ -124,6 +124,13 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
       throw new CwError('UNKNOWN_FIELD', `未知字段“${key}”。可用字段：${INPUT_FIELDS.join('、')}。`, key);
     }
   }
+  for (const key of ['id', 'name'] as const) {
+    const v = input[key];
+    // Passed through to the result: only a scalar, so a deeply nested value cannot overflow the output.
+    if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      throw new CwError('INVALID_TYPE', `${key}：${shown(v)} 不是文本或数字。可用：职工编号或姓名等文本，如 "A001"。`, key);
+    }
+  }
   const policy = policyOf(input.policy);
   let todayCache = options.today;
   const today = () => (todayCache ??= todayInChina());

@@ -16,7 +16,7 @@ export function shownValue(value: unknown): string {
     const s = JSON.stringify(value);
     return s.length > 60 ? s.slice(0, 60) + '…' : s;
   } catch {
-    return String(value);
+    return '（多层嵌套的值）'; // String() of it would overflow the stack too
   }
 }
 

@@ -32,8 +32,10 @@ export interface ZipEntry {
   uncompressedSize: number;
   /** Offset of the entry's local header in the file. */
   localOffset: number;
-  /** General-purpose flags (bit 0: encrypted). */
+  /** General-purpose flags (bit 0: encrypted, bit 3: sizes in a data descriptor). */
   flags: number;
+  /** CRC-32 of the expanded content. */
+  crc32: number;
 }
 
 const EOCD = 0x06054b50;
@@ -98,6 +100,7 @@ export function zipDirectory(src: ByteSource, file: string, maxEntries = DEFAULT
       compressedSize: u32(dir, p + 20),
       uncompressedSize: u32(dir, p + 24),
       localOffset: u32(dir, p + 42),
+      crc32: u32(dir, p + 16),
     };
     readZip64Extra(dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), entry);
     entries.push(entry);

@@ -4,6 +4,9 @@
  * streaming reader is kept beside it as the baseline the bench and the same-cells test compare
  * against. Node only: the engine never imports this (the pane reads through Office.js).
  */
+import { mergeRangesOf } from '../engine/roster/detect';
+/** Parses `A2:A6`-style merge references (kept for callers that hold exceljs's merge list). */
+export const mergesOf = mergeRangesOf;
 import * as fs from 'fs';
 import { Readable } from 'stream';
 import * as zlib from 'zlib';
@@ -12,7 +15,7 @@ import { CwError } from '../engine/errors';
 import { detectRoster } from '../engine/roster/detect';
 import type { DetectedRoster, SheetGrid } from '../engine/roster/detect';
 import type { Cell } from '../engine/roster/types';
-import { ByteSource, u16 } from './bytes';
+import { ByteSource, u16, u32 } from './bytes';
 import { DEFAULT_LIMITS, guardWorkbook, tooManyRowsError } from './guard';
 import type { GuardResult, InflateHead, WorkbookLimits } from './guard';
 import { notWorkbookError, sniffFile } from './sniff';
@@ -88,11 +91,57 @@ function inflateHeadOf(src: ByteSource): InflateHead {
 
 const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
+const LOCAL = 0x04034b50;
+
+/**
+ * Expands every entry once, without keeping it, and checks it against the central directory
+ * (local header, CRC-32, size): exceljs's streaming reader waits forever on a damaged deflate
+ * stream, and a zip may declare small sizes and still expand to gigabytes. Stops at the byte
+ * that exceeds the size limit. Only after this does exceljs see the file.
+ */
+async function verifyEntries(file: string, src: ByteSource, guard: GuardResult, limits: WorkbookLimits): Promise<void> {
+  let total = 0;
+  const damaged = (name: string, why: string) =>
+    new CwError('INVALID_WORKBOOK', `“${file}”已损坏（内部文件“${name}”${why}），无法作为 Excel 工作簿读取。请在 Excel 中打开它，如能打开，另存为新的 .xlsx 文件后再试。`, 'file');
+  for (const e of guard.entries) {
+    const local = src.read(e.localOffset, 30);
+    if (local.length < 30 || u32(local, 0) !== LOCAL) throw damaged(e.name, '的文件头不完整');
+    const nameLength = u16(local, 26);
+    const dataAt = e.localOffset + 30 + nameLength + u16(local, 28);
+    if (new TextDecoder().decode(src.read(e.localOffset + 30, nameLength)) !== e.name) throw damaged(e.name, '的文件头与目录不一致');
+    if (e.flags & 1) throw new CwError('INVALID_WORKBOOK', `“${file}”的内部文件已加密，无法读取。请在 Excel 中清除密码后另存为 .xlsx 再试。`, 'file');
+    if (dataAt + e.compressedSize > guard.directoryOffset) throw damaged(e.name, '超出数据区');
+    if (e.method !== 0 && e.method !== 8) throw damaged(e.name, `使用了不支持的压缩方式 ${e.method}`);
+    if (e.compressedSize === 0) {
+      if (e.uncompressedSize === 0 && e.crc32 === 0) continue;
+      throw damaged(e.name, '没有压缩数据');
+    }
+    let crc = 0;
+    let size = 0;
+    await new Promise<void>((resolve, reject) => {
+      const input = fs.createReadStream(file, { start: dataAt, end: dataAt + e.compressedSize - 1 });
+      const out = e.method === 8 ? input.pipe(zlib.createInflateRaw()) : input;
+      const fail = (err: CwError) => { input.destroy(); out.destroy(); reject(err); };
+      out.on('data', (chunk: Buffer) => {
+        crc = zlib.crc32(chunk, crc);
+        size += chunk.length;
+        total += chunk.length;
+        if (size > e.uncompressedSize) fail(damaged(e.name, '解压后比目录记载的大'));
+        else if (total > limits.maxBytes) fail(new CwError('TOO_LARGE', `“${file}”解压后超过上限 ${Math.round(limits.maxBytes / 1048576)} MB，已停止解压。确是花名册请用 --max-size 提高上限（单位 MB）。`, 'file'));
+      });
+      out.on('error', () => fail(damaged(e.name, '的压缩数据有误')));
+      input.on('error', () => fail(damaged(e.name, '无法读取')));
+      out.on('end', resolve);
+    });
+    if (size !== e.uncompressedSize || (crc >>> 0) !== e.crc32) throw damaged(e.name, '的校验和不符');
+  }
+}
+
 /**
  * The zip's entries re-ordered so the workbook, relationships and shared strings come before the
  * sheets. exceljs's streaming reader copies every sheet it meets before the shared strings to a
  * temporary file (worker data left in /tmp when the process is killed); in this order it never does.
- * The central directory is left out: the reader needs only the local entries.
+ * The central directory follows unchanged: the streaming reader only needs to see that it begins.
  */
 function orderedZipStream(file: string, guard: GuardResult): Readable {
   const byOffset = [...guard.entries].sort((a, b) => a.localOffset - b.localOffset);
@@ -100,6 +149,8 @@ function orderedZipStream(file: string, guard: GuardResult): Readable {
   const ordered = [...ranges.filter((r) => !r.sheet), ...ranges.filter((r) => r.sheet)];
   return Readable.from((async function* () {
     for (const r of ordered) if (r.end > r.start) yield* fs.createReadStream(file, { start: r.start, end: r.end - 1 });
+    // The central directory closes the stream, as the reader expects (without it: FILE_ENDED).
+    yield* fs.createReadStream(file, { start: guard.directoryOffset });
   })());
 }
 
