@@ -233,7 +233,7 @@ function payAssessment(fn: FnId, args: WorkerArgs, trace: boolean, payroll?: { o
 /** The month's deductions and 实发 when the 参数表 holds the payroll figures; null otherwise. */
 function deductionRows(a: Assessment, overrides: ParamOverrides | null): Cell[][] | null {
   if (!overrides) return null;
-  const line = steadyYearMonth(a.worker, a.items, payrollParams.resolve(overrides), {}, { trace: false });
+  const line = steadyYearMonth(a.worker, a.items, payrollParams.resolve(overrides, a.worker.asOf), {}, { trace: false });
   const rows: Cell[][] = [['应发合计', money(line.grossTotal)]];
   for (const d of line.deductions) rows.push([d.name, money(d.amount)]);
   rows.push(['代扣合计', money(line.deductionTotal)], ['实发', money(line.net)]);
