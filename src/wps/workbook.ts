@@ -178,14 +178,15 @@ export class WpsWorkbook implements WorkbookPort {
     return s;
   }
 
-  /** Rows and columns from A1 to the last used cell; 0 × 0 for an empty sheet. */
-  private static extent(sheet: Et.Worksheet): { rows: number; columns: number } {
+  /** Rows and columns from A1 to the last used cell, and the first used row; 0 × 0 for an empty sheet. */
+  private static extent(sheet: Et.Worksheet): { rows: number; columns: number; first: number } {
     const used = sheet.UsedRange;
     const rows = used.Rows.Count;
     const cols = used.Columns.Count;
+    const first = used.Row;
     // An empty sheet's used range is A1 alone, with nothing in it.
-    if (rows === 1 && cols === 1 && used.Row === 1 && used.Column === 1 && plain(used.Value2) === null) return { rows: 0, columns: 0 };
-    return { rows: used.Row - 1 + rows, columns: used.Column - 1 + cols };
+    if (rows === 1 && cols === 1 && first === 1 && used.Column === 1 && plain(used.Value2) === null) return { rows: 0, columns: 0, first: 1 };
+    return { rows: first - 1 + rows, columns: used.Column - 1 + cols, first };
   }
 
   /** The rows × columns block whose top-left cell is (row, col), 1-based. */
@@ -199,13 +200,12 @@ export class WpsWorkbook implements WorkbookPort {
 
   async readSheet(name: string, options: ReadOptions = {}): Promise<SheetRead> {
     const sheet = this.sheet(name);
-    const { rows: end, columns } = WpsWorkbook.extent(sheet);
+    const { rows: end, columns, first } = WpsWorkbook.extent(sheet); // rows above `first` are empty
     const out: SheetRead = { name: sheet.Name, rows: [], rowNumbers: [], columnCount: columns, rowCount: end };
     if (end === 0) {
       options.onRows?.(0, 0);
       return out;
     }
-    const first = sheet.UsedRange.Row; // 1-based; rows above it are empty
     const last = options.maxRows === undefined ? end : Math.min(end, options.maxRows);
     const per = this.chunkRows(columns);
     const total = Math.max(0, last - first + 1);

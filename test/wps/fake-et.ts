@@ -302,15 +302,18 @@ export class FakeWorksheet implements Pick<Et.Worksheet, 'Name'> {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    this.state.cells.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null || v === undefined || v === '') return;
-        top = Math.min(top, r);
-        bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }),
-    );
+    const cells = this.state.cells;
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === '') continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
     for (const k of this.state.fills.keys()) {
       const [r, c] = k.split(',').map(Number);
       top = Math.min(top, r);
