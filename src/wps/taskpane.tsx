@@ -4,6 +4,10 @@
  * `wps.CreateTaskPane`): the same React pane as in Excel, over the WPS adapter of the workbook
  * port. WPS gives the pane's page the `wps` / `Application` globals; without them (the page opened
  * in a plain browser) the pane shows the function reference and says where it works.
+ *
+ * Reports go to a new worksheet (port.addReportSheet), which the clerk prints or saves with WPS's
+ * own 输出为 PDF: whether WPS's embedded browser downloads a blob: link is not documented, so the
+ * pane offers no PDF download button here rather than one that might do nothing.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -30,7 +34,7 @@ if (el) {
   createRoot(el).render(
     <LangProvider value="zh">
       <FluentProvider theme={paneTheme} lang="zh-CN">
-        {app ? <App port={new WpsWorkbook(app)} /> : <App notice={NOT_IN_WPS} />}
+        {app ? <App port={new WpsWorkbook(app)} canDownload={false} /> : <App notice={NOT_IN_WPS} />}
       </FluentProvider>
     </LangProvider>,
   );

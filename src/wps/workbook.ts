@@ -17,6 +17,8 @@
 import type { Cell } from '../engine';
 import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from '../taskpane/workbook/port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from '../taskpane/workbook/port';
+import { MONEY_FORMAT } from '../reports/sheet/types';
+import type { ReportSheet, RowRole } from '../reports/sheet/types';
 
 /** The ET application objects the adapter uses. */
 export type EtHost = Pick<Et.Application, 'ActiveWorkbook' | 'ActiveWindow'>;
@@ -75,6 +77,66 @@ function rowsOf(v: unknown, rows: number, cols: number): unknown[][] {
   return rows === 1 && cols === 1 ? [[v]] : [];
 }
 
+/** The ET (VBA) constants used here: et-jsapi-declare declares them as ambient enums, which do not exist at run time. */
+const XL = {
+  center: -4108, top: -4160, continuous: 1, thin: 2, landscape: 2, portrait: 1, paperA4: 9,
+  edges: [8, 9, 7, 10, 12, 11], // xlEdgeTop, xlEdgeBottom, xlEdgeLeft, xlEdgeRight, xlInsideHorizontal, xlInsideVertical
+} as const;
+
+/** Formats per report row role: what the PDF's styles are on paper (as the Office adapter writes them). */
+const ROLE_FORMAT: Record<RowRole, (r: Et.Range) => void> = {
+  title: (r) => {
+    r.Font.Size = 16;
+    r.Font.Bold = true;
+    r.HorizontalAlignment = XL.center;
+  },
+  meta: () => undefined,
+  note: (r) => {
+    r.Font.Color = bgrOf('#444444');
+  },
+  section: (r) => {
+    r.Font.Bold = true;
+  },
+  header: (r) => {
+    r.Font.Bold = true;
+    r.Interior.Color = bgrOf('#E8E8E8');
+    r.HorizontalAlignment = XL.center;
+    r.WrapText = true;
+  },
+  group: (r) => {
+    r.Interior.Color = bgrOf('#F4F4F4');
+  },
+  body: (r) => {
+    r.WrapText = true;
+    r.VerticalAlignment = XL.top;
+  },
+  subtotal: (r) => {
+    r.Interior.Color = bgrOf('#F4F4F4');
+    r.Font.Bold = true;
+  },
+  total: (r) => {
+    r.Interior.Color = bgrOf('#DDDDDD');
+    r.Font.Bold = true;
+  },
+  sign: () => undefined,
+  blank: () => undefined,
+};
+
+const TABLE_ROLES = new Set<RowRole>(['header', 'group', 'body', 'subtotal', 'total']);
+
+/** Runs of consecutive rows (0-based start) with the same key; rows whose key is null belong to none. */
+function runsOf(roles: RowRole[], key: (r: RowRole) => string | null): Array<{ key: string; start: number; count: number }> {
+  const out: Array<{ key: string; start: number; count: number }> = [];
+  roles.forEach((role, i) => {
+    const k = key(role);
+    if (k === null) return;
+    const last = out[out.length - 1];
+    if (last && last.key === k && last.start + last.count === i) last.count++;
+    else out.push({ key: k, start: i, count: 1 });
+  });
+  return out;
+}
+
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -116,14 +178,15 @@ export class WpsWorkbook implements WorkbookPort {
     return s;
   }
 
-  /** Rows and columns from A1 to the last used cell; 0 × 0 for an empty sheet. */
-  private static extent(sheet: Et.Worksheet): { rows: number; columns: number } {
+  /** Rows and columns from A1 to the last used cell, and the first used row; 0 × 0 for an empty sheet. */
+  private static extent(sheet: Et.Worksheet): { rows: number; columns: number; first: number } {
     const used = sheet.UsedRange;
     const rows = used.Rows.Count;
     const cols = used.Columns.Count;
+    const first = used.Row;
     // An empty sheet's used range is A1 alone, with nothing in it.
-    if (rows === 1 && cols === 1 && used.Row === 1 && used.Column === 1 && plain(used.Value2) === null) return { rows: 0, columns: 0 };
-    return { rows: used.Row - 1 + rows, columns: used.Column - 1 + cols };
+    if (rows === 1 && cols === 1 && first === 1 && used.Column === 1 && plain(used.Value2) === null) return { rows: 0, columns: 0, first: 1 };
+    return { rows: first - 1 + rows, columns: used.Column - 1 + cols, first };
   }
 
   /** The rows × columns block whose top-left cell is (row, col), 1-based. */
@@ -137,13 +200,12 @@ export class WpsWorkbook implements WorkbookPort {
 
   async readSheet(name: string, options: ReadOptions = {}): Promise<SheetRead> {
     const sheet = this.sheet(name);
-    const { rows: end, columns } = WpsWorkbook.extent(sheet);
+    const { rows: end, columns, first } = WpsWorkbook.extent(sheet); // rows above `first` are empty
     const out: SheetRead = { name: sheet.Name, rows: [], rowNumbers: [], columnCount: columns, rowCount: end };
     if (end === 0) {
       options.onRows?.(0, 0);
       return out;
     }
-    const first = sheet.UsedRange.Row; // 1-based; rows above it are empty
     const last = options.maxRows === undefined ? end : Math.min(end, options.maxRows);
     const per = this.chunkRows(columns);
     const total = Math.max(0, last - first + 1);
@@ -202,6 +264,61 @@ export class WpsWorkbook implements WorkbookPort {
       WpsWorkbook.block(sheet, Number(row), 1, 1, width).Interior.Color = bgrOf(color);
     }
     if (rows.length) WpsWorkbook.block(sheet, 1, 1, rows.length, width).Columns.AutoFit();
+    return name;
+  }
+
+  /** A report as a print-ready sheet: values, formats, merges, widths, borders, A4 page setup, frozen headings. */
+  async addReportSheet(report: ReportSheet): Promise<string> {
+    const existing = this.sheets();
+    const name = uniqueSheetName(report.name, existing.map((s) => s.Name));
+    const sheet = this.book().Worksheets.Add(undefined, existing[existing.length - 1]) as Et.Worksheet;
+    sheet.Name = name;
+    const width = Math.max(1, report.columns);
+    const rows = report.rows.length;
+    if (rows) {
+      // Column formats before values: amounts as #,##0.00, IDs as text.
+      for (const c of report.moneyColumns) WpsWorkbook.block(sheet, 1, c + 1, rows, 1).NumberFormat = MONEY_FORMAT;
+      for (const c of report.textColumns) WpsWorkbook.block(sheet, 1, c + 1, rows, 1).NumberFormat = '@';
+      const per = this.chunkRows(width);
+      for (let start = 0; start < rows; start += per) {
+        const part = report.rows.slice(start, start + per);
+        WpsWorkbook.block(sheet, start + 1, 1, part.length, width).Value2 = part.map((r) => Array.from({ length: width }, (_, c) => writable(r[c] ?? null)));
+      }
+    }
+    report.widths.forEach((w, c) => {
+      // ET column widths are in characters, the unit the report gives.
+      WpsWorkbook.block(sheet, 1, c + 1, 1, 1).EntireColumn.ColumnWidth = w;
+    });
+    for (const run of runsOf(report.roles, (r) => r)) ROLE_FORMAT[run.key as RowRole](WpsWorkbook.block(sheet, run.start + 1, 1, run.count, width));
+    for (const run of runsOf(report.roles, (r) => (TABLE_ROLES.has(r) ? 'table' : null))) {
+      const borders = WpsWorkbook.block(sheet, run.start + 1, 1, run.count, width).Borders;
+      for (const edge of XL.edges) {
+        const b = borders.Item(edge as Et.XlBordersIndex);
+        b.LineStyle = XL.continuous;
+        b.Weight = XL.thin;
+      }
+    }
+    for (const m of report.merges) WpsWorkbook.block(sheet, m.row + 1, m.col + 1, m.rows, m.cols).Merge(false);
+    if (rows) WpsWorkbook.block(sheet, 1, 1, rows, width).Rows.AutoFit();
+    const page = sheet.PageSetup;
+    page.PaperSize = XL.paperA4 as Et.XlPaperSize;
+    page.Orientation = (report.page.orientation === 'landscape' ? XL.landscape : XL.portrait) as Et.XlPageOrientation;
+    // One page wide, as many pages tall as it takes: Zoom off, FitToPagesTall false (VBA's idiom).
+    page.Zoom = false;
+    page.FitToPagesWide = 1;
+    page.FitToPagesTall = false;
+    page.CenterHorizontally = true;
+    const [first, last] = report.page.printTitleRows;
+    page.PrintTitleRows = `$${first}:$${last}`;
+    page.CenterFooter = report.page.centerFooter;
+    page.RightHeader = report.page.rightHeader;
+    for (const row of report.page.pageBreaksBefore) sheet.HPageBreaks.Add(sheet.Cells.Item(row, 1));
+    sheet.Activate();
+    const win = this.app.ActiveWindow;
+    win.FreezePanes = false;
+    win.SplitColumn = 0;
+    win.SplitRow = last;
+    win.FreezePanes = true;
     return name;
   }
 

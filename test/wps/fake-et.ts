@@ -23,6 +23,20 @@ export class FakeSheetState {
   bold = new Set<string>();
   formulas = new Set<string>();
   autofit = 0;
+  /** Row autofits asked for. */
+  rowAutofit = 0;
+  /** Merged blocks, 0-based. */
+  merges: Array<{ row: number; col: number; rows: number; cols: number }> = [];
+  /** Column widths by 0-based column, in characters. */
+  columnWidths = new Map<number, number>();
+  /** Border lines set: block (0-based), XlBordersIndex, line style and weight. */
+  borders: Array<{ row: number; col: number; rows: number; cols: number; edge: number; lineStyle: number; weight: number }> = [];
+  /** Cell styles by "r,c" (0-based): font size and colour, alignment, wrapping. */
+  styles = new Map<string, Record<string, unknown>>();
+  /** PageSetup as set. */
+  page: Record<string, unknown> = {};
+  /** Manual page breaks: 1-based rows they come before. */
+  pageBreaks: number[] = [];
   constructor(public name: string, rows: Cell[][] = []) {
     this.cells = rows.map((r) => r.slice());
   }
@@ -72,7 +86,7 @@ class FakeInterior implements Pick<Et.Interior, 'Color' | 'Pattern'> {
   }
 }
 
-class FakeFont implements Pick<Et.Font, 'Bold'> {
+class FakeFont implements Pick<Et.Font, 'Bold' | 'Size' | 'Color'> {
   constructor(private readonly range: FakeRange) {}
   get Bold(): boolean {
     return this.range.cellsList().every(([r, c]) => this.range.state.bold.has(`${r},${c}`));
@@ -82,6 +96,28 @@ class FakeFont implements Pick<Et.Font, 'Bold'> {
       if (v) this.range.state.bold.add(`${r},${c}`);
       else this.range.state.bold.delete(`${r},${c}`);
     }
+  }
+  private style(key: string, v?: unknown): unknown {
+    const [r, c] = this.range.cellsList()[0];
+    if (v === undefined) return this.range.state.styles.get(`${r},${c}`)?.[key];
+    for (const [rr, cc] of this.range.cellsList()) {
+      const st = this.range.state.styles.get(`${rr},${cc}`) ?? {};
+      st[key] = v;
+      this.range.state.styles.set(`${rr},${cc}`, st);
+    }
+    return v;
+  }
+  get Size(): number {
+    return (this.style('fontSize') as number) ?? 11;
+  }
+  set Size(v: number) {
+    this.style('fontSize', v);
+  }
+  get Color(): number {
+    return (this.style('fontColor') as number) ?? 0;
+  }
+  set Color(v: number) {
+    this.style('fontColor', v);
   }
 }
 
@@ -106,8 +142,14 @@ export class FakeRange implements Pick<Et.Range, 'Row' | 'Column' | 'NumberForma
     return out;
   }
 
-  get Rows(): { Count: number } {
-    return { Count: this.height };
+  get Rows(): { Count: number; AutoFit: () => boolean } {
+    return {
+      Count: this.height,
+      AutoFit: () => {
+        this.state.rowAutofit++;
+        return true;
+      },
+    };
   }
 
   get Columns(): { Count: number; AutoFit: () => boolean } {
@@ -164,6 +206,69 @@ export class FakeRange implements Pick<Et.Range, 'Row' | 'Column' | 'NumberForma
     }
   }
 
+  private setStyle(key: string, v: unknown): void {
+    for (const [r, c] of this.cellsList()) {
+      const st = this.state.styles.get(`${r},${c}`) ?? {};
+      st[key] = v;
+      this.state.styles.set(`${r},${c}`, st);
+    }
+  }
+
+  set HorizontalAlignment(v: number) {
+    this.setStyle('hAlign', v);
+  }
+
+  set VerticalAlignment(v: number) {
+    this.setStyle('vAlign', v);
+  }
+
+  set WrapText(v: boolean) {
+    this.setStyle('wrap', v);
+  }
+
+  Merge(): void {
+    this.state.merges.push({ row: this.Row - 1, col: this.Column - 1, rows: this.height, cols: this.width });
+  }
+
+  /** The whole columns of this block (only ColumnWidth is used). */
+  get EntireColumn(): { ColumnWidth: number } {
+    const state = this.state;
+    const cols = Array.from({ length: this.width }, (_, i) => this.Column - 1 + i);
+    return {
+      get ColumnWidth(): number {
+        return state.columnWidths.get(cols[0]) ?? 8.38;
+      },
+      set ColumnWidth(w: number) {
+        for (const c of cols) state.columnWidths.set(c, w);
+      },
+    };
+  }
+
+  get Borders(): { Item: (edge: number) => { LineStyle: number; Weight: number } } {
+    const block = { row: this.Row - 1, col: this.Column - 1, rows: this.height, cols: this.width };
+    const state = this.state;
+    return {
+      Item: (edge: number) => {
+        const line = { ...block, edge, lineStyle: 0, weight: 0 };
+        state.borders.push(line);
+        return {
+          set LineStyle(v: number) {
+            line.lineStyle = v;
+          },
+          get LineStyle() {
+            return line.lineStyle;
+          },
+          set Weight(v: number) {
+            line.weight = v;
+          },
+          get Weight() {
+            return line.weight;
+          },
+        };
+      },
+    };
+  }
+
   Resize(rows?: number, cols?: number): FakeRange {
     return new FakeRange(this.sheet, this.Row, this.Column, rows ?? this.height, cols ?? this.width);
   }
@@ -197,15 +302,18 @@ export class FakeWorksheet implements Pick<Et.Worksheet, 'Name'> {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    this.state.cells.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null || v === undefined || v === '') return;
-        top = Math.min(top, r);
-        bottom = Math.max(bottom, r);
-        left = Math.min(left, c);
-        right = Math.max(right, c);
-      }),
-    );
+    const cells = this.state.cells;
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === '') continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
     for (const k of this.state.fills.keys()) {
       const [r, c] = k.split(',').map(Number);
       top = Math.min(top, r);
@@ -218,6 +326,19 @@ export class FakeWorksheet implements Pick<Et.Worksheet, 'Name'> {
   }
   Activate(): void {
     this.book.app.active = this.state.name;
+  }
+  /** PageSetup: every property set is recorded in the sheet's state. */
+  get PageSetup(): Record<string, unknown> {
+    const page = this.state.page;
+    return new Proxy(page, {
+      set: (_, key, value) => {
+        page[String(key)] = value;
+        return true;
+      },
+    });
+  }
+  get HPageBreaks(): { Add: (before: FakeRange) => void } {
+    return { Add: (before: FakeRange) => void this.state.pageBreaks.push(before.Row) };
   }
 }
 

@@ -4,7 +4,8 @@
  * and `window.Application` set to the fake ET object model of test/wps/fake-et.ts (compiled for
  * the page) holding the sample roster — as WPS gives the pane's page its API. The clerk's path:
  * the pane finds the tables, checks the roster, writes the results to a new sheet, highlights
- * the rows and clears them, and the settings land in the workbook's custom XML parts. Fails on
+ * the rows and clears them, writes a report as a print-ready sheet (no PDF button in WPS), and
+ * the settings land in the workbook's custom XML parts. Fails on
  * any request to another origin and on any page error.
  */
 import { execFile } from 'child_process';
@@ -118,6 +119,25 @@ test('the pane checks the roster in the WPS workbook, writes a new results sheet
   await page.waitForFunction(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.fill(s as string, r as number, 0) === null, [withRow.sheet, withRow.row] as const);
   const left = await inPage((et) => et.ActiveWorkbook.xmlParts.filter((p) => p.attributes.some(([k, v]) => k === 'key' && v === 'cwkit.highlights')).length);
   expect(left).toBe(0);
+
+  // Reports: written as a print-ready sheet; no PDF button in WPS, and the note says so.
+  await page.click('[data-tab="reports"]');
+  await page.waitForSelector('[data-testid="report-sheet"]');
+  expect(await page.$('[data-testid="report-generate"]')).toBeNull();
+  expect(await page.textContent('[data-testid="report-no-download"]')).toContain('WPS');
+  await page.selectOption('[data-testid="report-kind"]', 'staffing');
+  const sheetsBefore = await inPage((et) => et.ActiveWorkbook.states.length);
+  await page.click('[data-testid="report-sheet"]');
+  await page.waitForSelector('[data-testid="report-sheet-written"]');
+  const report = await inPage((et) => {
+    const s = et.ActiveWorkbook.states[et.ActiveWorkbook.states.length - 1] as unknown as { name: string; cells: Cell[][]; page: Record<string, unknown> };
+    return { count: et.ActiveWorkbook.states.length, name: s.name, title: s.cells[0][0], page: s.page };
+  });
+  expect(report.count).toBe(sheetsBefore + 1);
+  expect(String(report.title)).toContain('配备');
+  expect(report.page).toMatchObject({ PaperSize: 9, FitToPagesWide: 1, CenterFooter: '第 &P 页 / 共 &N 页' });
+  const now = await inPage((et) => et.ActiveWorkbook.states.map((s) => ({ name: s.name, cells: JSON.stringify(s.cells) })));
+  expect(now.slice(0, before.length)).toEqual(before);
 
   const origins = new Set(requested.map((u) => new URL(u).origin));
   expect([...origins]).toEqual([server.origin]);

@@ -250,7 +250,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {!props.canDownload && <Caption1 className={styles.muted} data-testid="report-no-download">{t.noDownloadHere}</Caption1>}
+      {!props.canDownload && <Caption1 className={styles.muted} data-testid="report-no-download">{port.kind === 'wps' ? t.noDownloadWps : t.noDownloadHere}</Caption1>}
       {written && (
         <div className={styles.ready} data-testid="report-sheet-written">
           <Text>{t.sheetWritten(written.title, written.sheet, written.orientation)}</Text>
