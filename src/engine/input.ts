@@ -19,6 +19,7 @@ export interface WorkerInput {
   entryDate?: unknown;
   asOf?: unknown;
   priorYears?: unknown;
+  headYears?: unknown;
   ratings?: unknown;
   education?: unknown;
   degree?: unknown;
@@ -39,7 +40,7 @@ export interface WorkerInput {
 
 /** Every field the input accepts, for the unknown-field message. */
 export const INPUT_FIELDS = [
-  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'ratings', 'education', 'degree',
+  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'headYears', 'ratings', 'education', 'degree',
   'certificate', 'certificateDate', 'awards', 'probation', 'currentPay', 'star', 'birthDate', 'sex', 'originalAge',
   'params', 'id', 'name',
 ];
@@ -75,7 +76,7 @@ function boundedNumber(v: unknown, field: string, what: string, max: number): nu
 }
 
 /** Upper bounds of the numeric input fields (no real worker comes near them). */
-export const NUMBER_BOUNDS = { priorYears: 60, currentPay: 1_000_000, originalAge: 70 } as const;
+export const NUMBER_BOUNDS = { priorYears: 60, headYears: 60, currentPay: 1_000_000, originalAge: 70 } as const;
 
 function booleanOf(v: unknown, field: string): boolean {
   if (!present(v)) return false;
@@ -156,6 +157,7 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     entryDate,
     asOf,
     priorYears: present(input.priorYears) ? boundedNumber(input.priorYears, 'priorYears', '此前在社区工作的年数（可累计的）', NUMBER_BOUNDS.priorYears) : 0,
+    headYears: present(input.headYears) ? boundedNumber(input.headYears, 'headYears', '任社区党组织书记、居民委员会主任的累计年数', NUMBER_BOUNDS.headYears) : null,
     ratings: ratingsOf(input.ratings),
     education: educationOf(input.education),
     degree: degreeOf(input.degree),

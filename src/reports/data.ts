@@ -203,6 +203,7 @@ function inputOf(r: WorkerRow, unit: Unit, policy: Policy, asOf: number, params:
   if (w.ratings.size) input.ratings = Object.fromEntries([...w.ratings].map(([y, v]) => [String(y), v]));
   if (w.probation) input.probation = true;
   if (w.priorYears) input.priorYears = w.priorYears;
+  if (w.headYears !== null) input.headYears = w.headYears;
   if (r.currentPay !== null) input.currentPay = r.currentPay;
   if (unit.star !== null) input.star = unit.star;
   if (params) input.params = params;

@@ -47,9 +47,9 @@ function memory(): Subject {
   };
 }
 
-function office(fillPattern = true, cellProperties = true): Subject & { fake: FakeExcel } {
+function office(): Subject & { fake: FakeExcel } {
   const fake = new FakeExcel([{ name: '职工', rows: ROSTER }, { name: '检查结果', rows: [['用户自己的表']] }]);
-  const port = new OfficeWorkbook({ run: fake.run, fillPattern, cellProperties });
+  const port = new OfficeWorkbook({ run: fake.run });
   return {
     fake,
     port,
@@ -89,7 +89,6 @@ const trim = (rows: Cell[][]) => rows.map((r) => {
 describe.each([
   ['in-memory', memory],
   ['Office.js (office-addin-mock)', () => office()],
-  ['Office.js before ExcelApi 1.9 (fills read cell by cell)', () => office(false, false)],
   ['WPS 表格 (fake ET object model)', wps],
 ] as const)('%s adapter', (_, make) => {
   let s: Subject;
@@ -231,12 +230,12 @@ describe('Office.js adapter', () => {
     expect(JSON.parse(raw as string)).toEqual({ v: 1, rows: [{ sheet: '职工', row: 3, width: 4, color: '#FFC7CE', before: null }] });
   });
 
-  test('without RangeFill.pattern (before ExcelApi 1.15) a white cell counts as no fill', async () => {
-    const s = office(false);
+  test('a white fill is told from no fill (RangeFill.pattern, ExcelApi 1.9) and restored as white', async () => {
+    const s = office();
     s.setFill('职工', 3, 0, '#FFFFFF');
     s.setFill('职工', 3, 1, '#00B0F0');
     await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }]);
     await s.port.clearHighlights();
-    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual([null, '#00B0F0', null]);
+    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual(['#FFFFFF', '#00B0F0', null]);
   });
 });

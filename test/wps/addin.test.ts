@@ -43,8 +43,37 @@ function load(wps: FakeWps): vm.Context {
   return context;
 }
 
-/** An argument of an example formula: "text", a number, {a,b;c,d}, or empty (omitted). */
+/** An argument of an example formula: "text", a number, {a,b;c,d}, a sheet range, or empty (omitted). */
 type Arg = { omitted: true } | { value: unknown };
+
+/**
+ * The sheets an example formula may refer to (`参数表!$A$2:$B$8`), as rows from row 1: a 参数表 of
+ * illustrative local figures (the ones the documents leave to local rules), not any city's.
+ */
+const SHEETS: Record<string, unknown[][]> = {
+  参数表: [
+    ['参数名', '值'],
+    ['失业保险.个人缴费比例', 0.005],
+    ['补充医疗.个人缴费', 3],
+    ['社保基数.下限', 4000],
+    ['社保基数.上限', 20000],
+    ['公积金.个人缴存比例', 0.12],
+    ['公积金基数.下限', 2000],
+    ['公积金基数.上限', 25000],
+  ],
+};
+
+const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** A sheet range as WPS passes it to an `any[][]` parameter: its rows of cells. */
+function rangeOf(ref: string): unknown[][] | null {
+  const m = /^'?([^'!]+)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  const sheet = SHEETS[m[1]];
+  if (!sheet) throw new Error(`example refers to an unknown sheet: ${ref}`);
+  const [c1, r1, c2, r2] = [column(m[2]), Number(m[3]), column(m[4]), Number(m[5])];
+  return Array.from({ length: r2 - r1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => sheet[r1 - 1 + i]?.[c1 - 1 + j] ?? null));
+}
 
 function parseFormula(formula: string): { id: string; args: Arg[] } {
   const m = /^=CW\.(\w+)\((.*)\)$/.exec(formula);
@@ -68,7 +97,8 @@ function parseFormula(formula: string): { id: string; args: Arg[] } {
     const t = p.trim();
     if (t === '') return { omitted: true };
     if (t.startsWith('{')) return { value: t.slice(1, -1).split(';').map((row) => row.split(',').map(cell)) };
-    return { value: cell(t) };
+    const range = rangeOf(t);
+    return { value: range ?? cell(t) };
   });
   return { id: m[1], args: m[2].trim() === '' ? [] : args };
 }

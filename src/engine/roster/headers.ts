@@ -39,6 +39,7 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'probationRating', label: '试用期考核', synonyms: ['试用期满考核', '试用期考核结果', '转正考核', '试用期考核等次'], use: '退出情形（试用期满考核不合格）' },
   { key: 'currentPay', label: '现薪酬', synonyms: ['现工资', '现月薪酬', '月薪酬', '现行薪酬', '月工资', '现薪酬标准'], use: '工资总体水平' },
   { key: 'priorYears', label: '此前社区工作年限', synonyms: ['此前工作年限', '原社区工作年限', '调入前社区工作年限', '调入前工作年限'], use: '（薪酬：累计年限）' },
+  { key: 'headYears', label: '任书记主任年限', synonyms: ['任书记主任累计年限', '任书记、主任年限', '书记主任任职年限', '任书记或主任年限', '累计任书记主任年限'], use: '（薪酬：长期任职奖励补贴，宁夏）' },
   { key: 'originalAge', label: '原退休年龄', synonyms: ['原法定退休年龄', '退休年龄'], use: '退休日期（女职工 55 或 50）' },
   { key: 'absenceDays', label: '旷工天数', synonyms: ['本年旷工天数', '年度旷工天数', '当年旷工天数', '累计旷工天数', '无故旷工天数', '本年度旷工天数'], use: '退出情形；考核等次（通州）' },
   { key: 'absenceConsecutiveDays', label: '连续旷工天数', synonyms: ['最长连续旷工天数', '连续旷工'], use: '退出情形（通州）' },

@@ -88,7 +88,7 @@ function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings
   const asOfYear = civilOf(w.asOf).y;
   if (w.probation) {
     performance = ZERO;
-    if (trace.on) trace.add('试用期', '按拟定岗位等级的基础工资发放，不发绩效工资', bx('三(六)3(5)'));
+    if (trace.on) trace.add('试用期', `按拟定岗位等级的基础工资发放，不发绩效工资${w.certificate !== null ? '，也不发职业津贴（转正后发放）' : ''}`, bx('三(六)3(5)'), '解读 §本溪-试用期薪酬');
   } else if (w.ratings.get(asOfYear) === '不合格') {
     performance = ZERO;
     if (trace.on) trace.add('绩效工资', `${asOfYear}年度考核不合格，不发放本年度绩效工资`, bx('三(六)3(4)'));
@@ -99,7 +99,9 @@ function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings
     { name: '基础工资', amount: basic },
     { name: '绩效工资', amount: performance },
   ];
-  if (w.certificate !== null) {
+  // 三(六)3(5): probation pay is the intended grade's 基础工资 and nothing else; 职业津贴 is part of the
+  // 薪酬结构 (三(六)2) and starts with the regular appointment (解读 §本溪-试用期薪酬).
+  if (w.certificate !== null && !w.probation) {
     const key = CERT_KEYS[w.certificate];
     const from = w.certificateDate === null ? null : startOfNextMonth(w.certificateDate);
     if (from !== null && w.asOf < from) {

@@ -57,6 +57,8 @@ const defs: ParamSpec[] = [
   { key: '长期任职补贴.省部级.退休', kind: 'number', value: 500, unit: '元/月', citation: nx('四 完善激励机制'), label: '获自治区党委政府、国家部委表彰的正常退休书记、主任奖励补贴', min: 0 },
   { key: '长期任职补贴.国家级.在职', kind: 'number', value: 800, unit: '元/月', citation: nx('四 完善激励机制'), label: '获党中央、国务院表彰的在职书记、主任奖励补贴', min: 0 },
   { key: '长期任职补贴.国家级.退休', kind: 'number', value: 600, unit: '元/月', citation: nx('四 完善激励机制'), label: '获党中央、国务院表彰的正常退休书记、主任奖励补贴', min: 0 },
+  // The document says “山区9县(区)” without naming them; the list is the region's usual one, from outside the document (解读 §宁夏-山区县).
+  { key: '山区县名单', kind: 'text', value: '原州区、西吉县、隆德县、泾源县、彭阳县、海原县、同心县、盐池县、红寺堡区', unit: '县（区）名称，用顿号分隔', citation: { doc: '文件外：宁夏通行的山区9县（区）名单', article: '' }, label: '山区9县（区）名单（文件只写“山区9县(区)”未列名称；默认值来自文件之外，请按自治区口径核对）' },
   { key: '自治区补助比例.山区', kind: 'number', value: 0.8, unit: '比例', citation: nx('四 落实薪酬待遇'), label: '自治区财政对山区9县（区）社区工作者薪酬的补助比例', min: 0, max: 1 },
   { key: '自治区补助比例.其他', kind: 'number', value: 0.2, unit: '比例', citation: nx('四 落实薪酬待遇'), label: '自治区财政对其他县（区）和宁东社区工作者薪酬的补助比例', min: 0, max: 1 },
   { key: '配备.每万城镇常住人口人数', kind: 'number', value: 18, unit: '人/万人', citation: nx('一 优化队伍结构'), label: '县级社区工作者总量控制标准（每万城镇常住人口拥有社区工作者人数）', min: 0 },
