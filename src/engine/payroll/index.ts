@@ -18,3 +18,5 @@ export { backPay, backPayPeriodOf, reasonText } from './backpay';
 export type { BackPay, BackPayMonth, BackPayReason, BackPayOptions, PaidMonth } from './backpay';
 export { adjustmentList } from './adjust';
 export type { AdjustmentList, AdjustmentLine } from './adjust';
+export { evaluatePayroll, PAYROLL_INPUT_FIELDS } from './evaluate';
+export type { PayrollEvaluation } from './evaluate';
