@@ -4,11 +4,12 @@
  * from the engine (backPay, adjustmentList); amounts are its rounded decimals.
  */
 import { fenText } from '../engine';
-import type { AdjustmentList, BackPay, Policy } from '../engine';
+import type { AdjustmentList, BackPay, PayrollSheet, Policy } from '../engine';
+import { payrollReport } from './builders';
 import { JURISDICTION } from './data';
 import { documentOf, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
-import type { ReportData } from './types';
+import type { ReportData, WorkerLine } from './types';
 
 /** The title-block facts of a payroll document. */
 function meta(policy: Policy, title: string, period: string, periodText: string, asOf: string, unit: string, notes: string[]): ReportData {
@@ -65,4 +66,26 @@ export function adjustmentDocument(policy: Policy, list: AdjustmentList, unit: s
   if (!list.lines.length) body.push([{ text: `${list.year}年没有职工调整岗位等级。`, colSpan: header.length }, ...Array(header.length - 1).fill('')]);
   const content: Node[] = [...titleBlock(data), { table: { headerRows: 1, dontBreakRows: true, widths: [22, 48, 52, 60, 44, 44, 44, 30, 30, 52, 52, 44, '*'], body }, layout: 'cwGrid' }, signatureLines()];
   return documentOf(data, content, { landscape: true });
+}
+
+/** 社区工作者薪酬发放表 for a `cw payroll` month: the register with 应发 items, each deduction, 代扣合计 and 实发. */
+export function payrollRegisterDocument(sheet: PayrollSheet, unit: string): DocDefinition {
+  const { policy } = sheet;
+  const data = meta(policy, '社区工作者薪酬发放表', sheet.period, `${sheet.year}年${sheet.month}月`, `${sheet.period}-01`, unit, []);
+  data.itemNames = sheet.itemNames;
+  data.deductionNames = sheet.deductionNames;
+  data.workers = sheet.lines.map((l): WorkerLine => {
+    const r = l.row;
+    const line: WorkerLine = {
+      row: r.row, county: r.county, street: r.street, community: r.community, name: r.name, sex: null, idNumber: r.idNumber, birthDate: null,
+      post: r.worker?.post ?? null, title: '', entryDate: null, education: null, degree: null, certificate: null, ratings: [], rowFindings: [],
+    };
+    const m = l.month;
+    if (m) {
+      line.pay = { years: l.years ?? 0, grade: l.grade, items: m.gross.map((i) => ({ name: i.name, amount: fenText(i.amount) })), total: fenText(m.grossTotal), warnings: m.warnings, trace: [] };
+      line.payroll = { deductions: m.deductions.map((d) => ({ name: d.name, amount: fenText(d.amount) })), deductionTotal: fenText(m.deductionTotal), net: fenText(m.net) };
+    } else line.error = l.error ?? '';
+    return line;
+  });
+  return payrollReport(data);
 }
