@@ -52,7 +52,7 @@ const RULES: Partial<Record<PolicyId, string>> = {
   'ningxia-2024': '宁夏：按岗位等级表（市级参数）的年限晋级，从次月起执行（“4岗24级”）',
 };
 
-const gradeSources = (p: PayOn) => [...new Set(p.trace.filter((s) => /计龄|年限|等级/.test(s.step) && !s.step.includes('学历')).map((s) => s.source))].join('；');
+const gradeSources = (p: PayOn) => [...new Set(p.trace.filter((s) => /计龄|年限|等级/.test(s.step) && !s.step.includes('学历')).flatMap((s) => s.source.split('；')))].join('；');
 
 /**
  * The list for `year`: for every worker row, the grade on the 1st of each month of the year against
