@@ -4,7 +4,7 @@
  * (`"line": N`), so output line N answers input line N however the batch is cut into chunks.
  * The same code runs in-process and on the worker threads.
  */
-import { CwError, evaluate } from '../engine';
+import { CwError, evaluatePayroll as evaluate } from '../engine';
 import { jsonProblemText } from './json-problem';
 import { withShared } from './shared-params';
 import type { SharedParams } from './shared-params';

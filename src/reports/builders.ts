@@ -61,23 +61,29 @@ function errorsSection(ws: WorkerLine[]): Node[] {
 /** 社区工作者薪酬发放表: by street and community, one row per worker, subtotals, grand total, signatures. */
 export function payrollReport(data: ReportData): DocDefinition {
   const items = data.itemNames ?? [];
+  // With deductions (cw payroll --pdf) the register goes on after 应发合计: each deduction, 代扣合计, 实发.
+  const deds = data.deductionNames ?? [];
+  const dedCols = deds.length ? [...deds, '代扣合计', '实发'] : [];
+  const dedOf = (w: WorkerLine): string[] => (w.payroll ? [...deds.map((d) => w.payroll!.deductions.find((x) => x.name === d)?.amount ?? ''), w.payroll.deductionTotal, w.payroll.net] : dedCols.map(() => ''));
+  const dedSums = (ws: WorkerLine[]): string[] => dedCols.map((_, i) => sumText(ws.filter((w) => w.pay && w.payroll).map((w) => dedOf(w)[i]).filter((a) => a !== '')));
   const fixed = ['序号', '姓名', '岗位类别', '等级', '计龄(年)'];
   const fixedWidths = [20, 44, 58, 22, 26];
-  const widths = [...fixedWidths, ...items.map(() => 50), 56, '*'];
+  const widths = [...fixedWidths, ...items.map(() => (deds.length ? 40 : 50)), deds.length ? 48 : 56, ...dedCols.map(() => 38), '*'];
   // Vertical rules: after the worker columns, before the total, before the signature column.
-  const vRules = [fixed.length, fixed.length + items.length, fixed.length + items.length + 1];
+  const vRules = [fixed.length, fixed.length + items.length, fixed.length + items.length + 1, ...(deds.length ? [fixed.length + items.length + 1 + dedCols.length] : [])];
   const span = fixed.length;
   // pdfmake annotates the cell objects it lays out: every table gets its own header cells.
-  const headerRow = () => [...fixed.map((h) => th(h, { noWrap: false })), ...items.map((h) => th(h, { noWrap: false })), th('应发合计', { noWrap: false }), th('领取人签字', { noWrap: false })];
+  const headerRow = () => [...fixed.map((h) => th(h, { noWrap: false })), ...items.map((h) => th(h, { noWrap: false })), th('应发合计', { noWrap: false }), ...dedCols.map((h) => th(h, { noWrap: false })), th('领取人签字', { noWrap: false })];
   const nCols = headerRow().length;
-  const sumRow = (label: string, s: ReturnType<typeof sums>, style: string): Node[] => [
+  const sumRow = (label: string, s: ReturnType<typeof sums>, style: string, ws: WorkerLine[]): Node[] => [
     { text: label, colSpan: span, style, alignment: 'left' },
     ...Array(span - 1).fill(''),
     ...s.items.map((v) => num(money(v), { style })),
     num(money(s.total), { style }),
+    ...(deds.length ? dedSums(ws).map((v) => num(money(v), { style })) : []),
     { text: '', style },
   ];
-  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。'])];
+  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? ['代扣：个人缴纳的社会保险费、住房公积金（基数按当地上下限）和按累计预扣法（国家税务总局公告2018年第61号）代扣的个人所得税；实发 = 应发合计 − 代扣合计。'] : [])])];
   let seq = 0;
   const all = groups(data.workers);
   // One table per street: the street and the column headings repeat on every page it spans;
@@ -93,13 +99,13 @@ export function payrollReport(data: ReportData): DocDefinition {
         seq++;
         if (!w.pay) continue;
         // The table is right-aligned (the figures are plain strings: no style object per cell); only the text cells say left.
-        body.push([String(seq), { text: w.name, alignment: 'left' }, { text: w.post ?? '', alignment: 'left' }, String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), '']);
+        body.push([String(seq), { text: w.name, alignment: 'left' }, { text: w.post ?? '', alignment: 'left' }, String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), ...(deds.length ? dedOf(w).map(money) : []), '']);
       }
       const cs = sums(c.workers, items);
-      body.push(sumRow(`${c.community}小计（${cs.count}人）`, cs, 'subtotal'));
+      body.push(sumRow(`${c.community}小计（${cs.count}人）`, cs, 'subtotal', c.workers));
     }
     const ss = sums(s.communities.flatMap((c) => c.workers), items);
-    body.push(sumRow(`${s.county} ${s.street}合计（${ss.count}人）`, ss, 'total'));
+    body.push(sumRow(`${s.county} ${s.street}合计（${ss.count}人）`, ss, 'total', s.communities.flatMap((c) => c.workers)));
     // One-line cells: noWrap keeps each cell one text run (no per-character line breaking).
     content.push({ table: { headerRows: 2, widths, body, vRules }, layout: 'cwRegister', margin: [0, 0, 0, 8], noWrap: true, alignment: 'right' });
   }
@@ -109,7 +115,7 @@ export function payrollReport(data: ReportData): DocDefinition {
   content.push({
     unbreakable: true,
     margin: [0, 6, 0, 0],
-    stack: [{ table: { widths, body: [headerRow(), sumRow(`总计（${gs.count}人）`, gs, 'total')] }, layout: 'cwGrid' }, signatureLines()],
+    stack: [{ table: { widths, body: [headerRow(), sumRow(`总计（${gs.count}人）`, gs, 'total', data.workers)] }, layout: 'cwGrid' }, signatureLines()],
   });
   return documentOf(data, content, { landscape: true });
 }

@@ -73,6 +73,8 @@ export interface WorkerLine {
     /** Statutory retirement date (ISO), when the row gives birth date and sex. */
     retirementDate?: string | null;
   };
+  /** The month's deductions and 实发 (cw payroll's register), when computed. */
+  payroll?: { deductions: ItemText[]; deductionTotal: string; net: string };
   /** Why pay could not be computed (the engine's or the row reader's Chinese message). */
   error?: string;
   /** Data-format findings on the row (from the checks' row reader). */
@@ -167,4 +169,6 @@ export interface ReportData {
   retirement?: { months: number; until: string; lines: RetirementLine[] };
   /** Pay item names in the order the engine returns them (payroll columns). */
   itemNames?: string[];
+  /** Deduction names (养老保险 … 个人所得税): the register then shows 代扣 and 实发 columns (cw payroll --pdf). */
+  deductionNames?: string[];
 }

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { Decimal } from '../../src/engine';
 import { readWorkbook } from '../../src/workbook/read';
 import { runCw } from '../helpers/cw';
@@ -40,7 +41,7 @@ describe('cw payroll, January and February 2027 on the sample roster', () => {
   const febFile = () => path.join(dir, 'feb.xlsx');
 
   beforeAll(async () => {
-    const a = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-01', '--out', janFile(), '--params', path.join(dir, 'local.json'), '--bank', path.join(dir, 'bank.xlsx')]);
+    const a = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-01', '--out', janFile(), '--params', path.join(dir, 'local.json'), '--bank', path.join(dir, 'bank.xlsx'), '--pdf', path.join(dir, 'jan.pdf')]);
     expect(a.err).not.toContain('内部错误');
     expect(a.code).toBe(0);
     const b = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-02', '--out', febFile(), '--params', path.join(dir, 'local.json'), '--previous', janFile()]);
@@ -89,6 +90,16 @@ describe('cw payroll, January and February 2027 on the sample roster', () => {
     const taxable2 = dec(f['累计收入']).minus(10000).minus(dec(f['累计专项扣除']));
     const cum = taxable2.isNegative() ? new Decimal(0) : taxable2.times('0.03').toDecimalPlaces(2);
     expect(dec(f['个人所得税']).toFixed(2)).toBe(Decimal.max(0, cum.minus(dec(top['累计已预扣税额']))).toFixed(2));
+  });
+
+  test('the register PDF shows 应发, each deduction, 代扣合计 and 实发', () => {
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'jan.pdf'), '-'], { encoding: 'utf8' });
+    for (const h of ['社区工作者薪酬发放表', '应发合计', '养老保险', '住房公积金', '代扣合计', '实发']) expect(text).toContain(h);
+    const first = jan.rows.find((r) => r['实发'] !== null)!;
+    const fmt = (v: unknown) => Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const line = text.split('\n').find((l) => l.includes(String(first['姓名'])) && l.includes(fmt(first['实发'])));
+    expect(line).toBeDefined();
+    expect(line).toContain(fmt(first['代扣合计']));
   });
 
   test('the 合计 row sums the lines', () => {

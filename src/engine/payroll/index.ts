@@ -16,3 +16,7 @@ export { payrollSheet, periodDay } from './sheet';
 export type { PayrollSheet, PayrollLine, PayrollSheetOptions } from './sheet';
 export { backPay, backPayPeriodOf, reasonText } from './backpay';
 export type { BackPay, BackPayMonth, BackPayReason, BackPayOptions, PaidMonth } from './backpay';
+export { adjustmentList } from './adjust';
+export type { AdjustmentList, AdjustmentLine } from './adjust';
+export { evaluatePayroll, PAYROLL_INPUT_FIELDS } from './evaluate';
+export type { PayrollEvaluation } from './evaluate';

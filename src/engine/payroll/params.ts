@@ -83,6 +83,17 @@ export interface SplitOverrides {
  */
 export function splitPayrollOverrides(overrides: ParamOverrides | null | undefined): SplitOverrides {
   if (!overrides) return { policy: null, payroll: null };
+  // A batch passes the same 参数表 object with every row: split it once, so the tables' caches (keyed by object) still hit.
+  const known = SPLITS.get(overrides);
+  if (known) return known;
+  const split = splitOnce(overrides);
+  SPLITS.set(overrides, split);
+  return split;
+}
+
+const SPLITS = new WeakMap<object, SplitOverrides>();
+
+function splitOnce(overrides: ParamOverrides): SplitOverrides {
   const policy: ParamOverrides = {};
   const payroll: ParamOverrides = {};
   let anyPolicy = false;
@@ -96,7 +107,9 @@ export function splitPayrollOverrides(overrides: ParamOverrides | null | undefin
       anyPolicy = true;
     }
   }
-  return { policy: anyPolicy ? policy : null, payroll: anyPayroll ? payroll : null };
+  // Nothing for the payroll: the policy keeps the very same object (and its cached view).
+  if (!anyPayroll) return { policy: overrides, payroll: null };
+  return { policy: anyPolicy ? policy : null, payroll };
 }
 
 /** True when a key belongs to the payroll table. */

@@ -134,6 +134,8 @@ export function payrollRows(roster: Roster, policy: Policy, params: ParamView, a
       line.error = `第${rowNo}行：${e.message}`;
     }
     if (r.worker && stars.has(r.community) && r.worker.star === null) r.worker.star = stars.get(r.community)!;
+    // The row reader keeps 现薪酬 beside the worker (the checks read it for the pay-level rule); pay needs it (三(六)3(6) …).
+    if (r.worker && r.currentPay !== null && r.worker.currentPay === null) r.worker.currentPay = new Decimal(r.currentPay);
     if (!r.worker && !line.error) {
       const errors = findings.filter((f) => f.severity === 'error').map((f) => f.message);
       line.error = `第${rowNo}行：${errors.join('；') || '该行数据无法读取。'}`;

@@ -19,6 +19,8 @@ import type { Roster } from '../roster/types';
 export interface PayrollLine {
   row: PayrollRow;
   grade: number | null;
+  /** Counted years behind the grade. */
+  years: number | null;
   month: PayrollMonth | null;
   /** Why the line could not be computed. */
   error?: string;
@@ -86,7 +88,7 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
     if (seen.has(row.key)) notes.push(`第${row.row}行 ${row.name}：与前面的职工身份证号（或社区、姓名）相同，累计数会合并，请核对。`);
     seen.add(row.key);
     if (row.error || !row.worker) {
-      lines.push({ row, grade: null, month: null, error: row.error ?? `第${row.row}行：该行数据无法读取。` });
+      lines.push({ row, grade: null, years: null, month: null, error: row.error ?? `第${row.row}行：该行数据无法读取。` });
       continue;
     }
     try {
@@ -96,11 +98,11 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
       m.warnings.unshift(...pay.warnings);
       if (options.trace) (m.trace as TraceStep[]).unshift(...pay.trace);
       for (const i of pay.items) if (!itemNames.includes(i.name)) itemNames.push(i.name);
-      lines.push({ row, grade: pay.grade, month: m });
+      lines.push({ row, grade: pay.grade, years: pay.years, month: m });
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
       if (e.code === 'MISSING_PARAM' || e.code === 'NOT_IN_FORCE' || e.code === 'INVALID_PARAM' || e.code === 'UNKNOWN_PARAM') throw e;
-      lines.push({ row, grade: null, month: null, error: `第${row.row}行 ${row.name}：${e.message}` });
+      lines.push({ row, grade: null, years: null, month: null, error: `第${row.row}行 ${row.name}：${e.message}` });
     }
   }
   const done = lines.filter((l) => l.month).map((l) => l.month!);

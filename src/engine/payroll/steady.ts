@@ -21,7 +21,8 @@ export function steadyYearMonth(worker: Worker, gross: PayItem[], payroll: Param
   }
   const line = payrollMonth(worker, gross, payroll, facts, ytd, options);
   if (m > first) {
-    line.warnings.push(`本年度此前各月（${y}年${first}月至${m - 1}月）按与本月相同的应发和扣除推算累计数；实际各月不同时，请用 CW.IIT 按实际累计数计算，或用 cw payroll 逐月生成薪酬表。`);
+    const span = first === m - 1 ? `${y}年${first}月` : `${y}年${first}月至${m - 1}月`;
+    line.warnings.push(`本年度此前各月（${span}）按与本月相同的应发和扣除推算累计数；实际各月不同时，请用 CW.IIT 按实际累计数计算，或用 cw payroll 逐月生成薪酬表。`);
     line.trace.unshift({ step: '累计数来源', value: `假定${y}年${first}月至${m - 1}月应发与扣除与本月相同`, source: '国家税务总局公告2018年第61号 第六条', reading: 'cwkit 解读：无逐月数据时按全年同额推算' });
   }
   return line;
