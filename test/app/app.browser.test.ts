@@ -238,7 +238,7 @@ describe('a roster written by the test, opened through the file chooser', () => 
     test('薪酬计算 has one row per worker, with totals equal to cw calc on the same workers', async () => {
       const ws = saved.getWorksheet('薪酬计算')!;
       const rows: Cell[][] = [];
-      ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(plainCell)));
+      ws.eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => plainCell(v))));
       const header = rows[0].map(String);
       const at = (h: string) => header.indexOf(h);
       expect(rows.length - 1).toBe(generated.roster.workers.rows.length);
@@ -295,7 +295,7 @@ describe('a roster written by the test, opened through the file chooser', () => 
       const ws = saved.getWorksheet('计算过程')!;
       expect(ws.rowCount - 1).toBe(generated.roster.workers.rows.length);
       const second = (ws.getRow(2).values as unknown[]).slice(1).map(plainCell);
-      expect(String(second[3])).toMatch(/计龄：[\s\S]*岗位津贴/);
+      expect(String(second[3])).toMatch(/岗位等级：[\s\S]*岗位津贴：[\s\S]*合计：/);
       expect(String(second[4])).toMatch(/厦门|厦委|号/);
     });
 
