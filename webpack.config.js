@@ -6,15 +6,26 @@
  *   functions-zh-CN.json   the same metadata with Chinese descriptions and parameter names
  *   taskpane.js            the React + Fluent UI task pane
  *   taskpane.html          the one runtime page: loads office.js, functions.js and taskpane.js
- *   workbench.html/.js     the local app (src/app) opening the sample roster; `npm run build:app` builds it alone
+ *   help/index.html, help/functions.html
+ *                          the zh-CN help pages SupportUrl, LearnMoreUrl and each function's helpUrl open
+ *   office-js/             only with CW_OFFICE_JS=bundled: Office.js from @microsoft/office-js
+ *   workbench.html/.js, sample-roster.json/.xlsx
+ *                          development build only (`npm start`, the tests): the local app (src/app)
+ *                          opening the sample roster. Never in the production build; `npm run build:app`
+ *                          builds the local app alone (webpack.app.config.js).
  *   reports.*.js, *.worker chunks, assets/CwSansSC-*.ttf
  *                          the reports, loaded only when the pane asks for one (dynamic import and a
  *                          Web Worker with pdfmake and the font): not part of taskpane.js
  *   manifest.xml           the manifest (URLs rewritten when CW_ADDIN_URL is set)
  *   assets/icon-*.png      icons
  *
- * `npm run build` (production, minified) · `npm start` (scripts/start.js: dev server on
- * https://localhost:3000, sideloading where Excel can) · `npm run start:addin` (dev server only).
+ * `npm run build` (production: minified, no workbench, no sample data, no source maps) ·
+ * `npm run build:dev` (development: workbench, sample roster and source maps) · `npm start`
+ * (scripts/start.js: dev server on https://localhost:3000, sideloading where Excel can) ·
+ * `npm run start:addin` (dev server only).
+ *
+ * Environment: CW_ADDIN_URL=https://host/path/ (where dist/addin/ will be served; default the dev
+ * server) and CW_OFFICE_JS=cdn|21vianet|bundled (scripts/office-js-source.js).
  */
 /* eslint-env node */
 'use strict';
@@ -25,10 +36,57 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 require('./scripts/register-ts');
+const { officeJsSource, BUNDLED_DIR } = require('./scripts/office-js-source');
 
 const DEV_URL = 'https://localhost:3000/';
 const OUT = path.resolve(__dirname, 'dist', 'addin');
 const FUNCTIONS_ENTRY = './src/functions/functions.ts';
+
+/**
+ * Finishes functions.json as Excel reads it: each function's helpUrl points at the shipped help page,
+ * and custom-functions-metadata's `allowCustomDataForDataTypeAny` switch is removed (a data-types
+ * option this add-in does not use, unknown to perpetual Excel and outside Microsoft's schema).
+ */
+class FunctionsMetadataPlugin {
+  constructor(hostUrl) {
+    this.hostUrl = hostUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FunctionsMetadataPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS - 1 },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return; // LocalizedMetadataPlugin reports it
+          delete require.cache[require.resolve('./src/functions/help-pages.ts')];
+          const { functionHelpUrl } = require('./src/functions/help-pages.ts');
+          const meta = JSON.parse(asset.source.source().toString());
+          delete meta.allowCustomDataForDataTypeAny;
+          for (const f of meta.functions) f.helpUrl = functionHelpUrl(this.hostUrl, f.id);
+          compilation.updateAsset('functions.json', new sources.RawSource(JSON.stringify(meta, null, 4)));
+        },
+      );
+    });
+  }
+}
+
+/** Emits the zh-CN help pages from src/functions/help.ts. */
+class HelpPagesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('HelpPagesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'HelpPagesPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          delete require.cache[require.resolve('./src/functions/help.ts')];
+          delete require.cache[require.resolve('./src/functions/help-pages.ts')];
+          const { HELP_PAGES, indexPage, functionsPage } = require('./src/functions/help-pages.ts');
+          compilation.emitAsset(HELP_PAGES.index, new sources.RawSource(indexPage()));
+          compilation.emitAsset(HELP_PAGES.functions, new sources.RawSource(functionsPage()));
+        },
+      );
+    });
+  }
+}
 
 /** Writes functions-zh-CN.json from the generated functions.json and src/functions/help.ts. */
 class LocalizedMetadataPlugin {
@@ -97,14 +155,17 @@ async function httpsOptions() {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const hostUrl = process.env.CW_ADDIN_URL ? process.env.CW_ADDIN_URL.replace(/\/?$/, '/') : DEV_URL;
+  const officeJs = officeJsSource(process.env.CW_OFFICE_JS);
   return {
     mode: dev ? 'development' : 'production',
     // No eval-based source maps: the pages' Content-Security-Policy allows no 'unsafe-eval'.
-    devtool: dev ? 'cheap-module-source-map' : 'source-map',
+    // Production ships none (the clerk's PCs need no source; it was most of dist/addin/).
+    devtool: dev ? 'cheap-module-source-map' : false,
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: './src/taskpane/index.tsx',
-      workbench: './src/app/index.tsx',
+      // The workbench (the local app on the sample roster) is a development page only.
+      ...(dev ? { workbench: './src/app/index.tsx' } : {}),
     },
     output: {
       path: OUT,
@@ -136,24 +197,36 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
+      new FunctionsMetadataPlugin(hostUrl),
       new LocalizedMetadataPlugin(),
-      new SampleRosterPlugin(),
+      new HelpPagesPlugin(),
+      ...(dev ? [new SampleRosterPlugin()] : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         // Shared runtime: the functions and the pane run in this one page.
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+        templateParameters: { officeJs },
       }),
-      new HtmlWebpackPlugin({
-        filename: 'workbench.html',
-        template: './src/app/app.html',
-        chunks: ['workbench'],
-      }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'workbench.html',
+              template: './src/app/app.html',
+              chunks: ['workbench'],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
-          { from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' },
+          ...(dev ? [{ from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' }] : []),
+          // CW_OFFICE_JS=bundled: Office.js and the files it loads, from the add-in's own origin
+          // (release files only; the .debug.js twins are for debugging Office itself).
+          ...(officeJs.bundled
+            ? [{ from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'), to: BUNDLED_DIR, globOptions: { ignore: ['**/*.debug.js'] } }]
+            : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

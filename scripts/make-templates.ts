@@ -14,6 +14,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import { withFuturePrefixes } from '../src/workbook/excel-functions';
 import { POLICIES, citeText, dayNumberOf, policyOf, toExcelSerial } from '../src/engine';
 import type { ParamDef, Policy } from '../src/engine';
 import { GRADE, PAY, TENURE } from '../src/functions/core';
@@ -52,9 +53,13 @@ function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** How Excel stores =CW.NAME( in a file. */
+/**
+ * How Excel stores a formula in a file: =CW.NAME( as the custom function `_xldudf_CW_NAME(`, and
+ * functions newer than Excel 2007 with their future-function prefix (IFNA → `_xlfn.IFNA`), without
+ * which Excel shows #NAME?.
+ */
 function stored(formula: string): string {
-  return formula.replace(/\bCW\.([A-Z]+)\(/g, '_xldudf_CW_$1(');
+  return withFuturePrefixes(formula.replace(/\bCW\.([A-Z]+)\(/g, '_xldudf_CW_$1('));
 }
 
 /** The cached value of a formula cell, from the same implementation Excel will run. */

@@ -99,6 +99,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     const v = rows[0][0];
     let line = cellText(v);
     if (help.id === 'RETIRE' && typeof v === 'number') line += `\t${isoOf(fromExcelSerial(v))}`;
+    // A tax amount prints to the fen, as the tax return shows it (0.00, not 0).
+    if (help.id === 'IIT' && typeof v === 'number') line = v.toFixed(2);
     io.stdout(line + '\n');
     return 0;
   }

@@ -6,6 +6,9 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   fn: { module: './fn', summary: 'cw fn NAME ARG…   按 Excel 的调用方式计算自定义函数（如 cw fn PAY 本溪 副职 2000-09-01 2023-06-01）' },
   check: { module: './check', summary: 'cw check ROSTER.xlsx --policy ID [--json]   按配备与考核规则检查花名册' },
   report: { module: './report', summary: 'cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf   生成报表' },
+  payroll: { module: './payroll', summary: 'cw payroll ROSTER.xlsx --policy ID --period YYYY-MM --out FILE.xlsx [--previous PREV.xlsx]   当月薪酬表（应发、代扣、实发、累计）' },
+  backpay: { module: './backpay', summary: 'cw backpay ROSTER.xlsx --policy ID --worker 姓名 --from YYYY-MM --to YYYY-MM   补发明细' },
+  adjust: { module: './adjust', summary: 'cw adjust ROSTER.xlsx --policy ID --year YYYY   岗位等级调整名单' },
   demo: { module: './demo', summary: 'cw demo   用示例数据演示引擎' },
 };
 
@@ -20,7 +23,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(usage());
     return name ? 0 : 2;
   }
-  const entry = COMMANDS[name];
+  // Own keys only: `cw constructor` is an unknown command, not Object's constructor.
+  const entry = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
     io.stderr(`cw：未知命令“${name}”。\n${usage()}`);
     return 2;

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { CwError, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { renderPdf } from '../reports/node';
 import { readRosterFile } from '../workbook/read';
 import { sharedParamsOf } from './calc';
-import { Io, processIo } from './io';
+import { Io, jsonProblem, processIo } from './io';
+import { checkOutputPath, writeOutputFile } from './write-file';
 
 const HELP = `用法 / usage:
   cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf [选项]   从花名册生成可打印的 PDF 报表（A4）
@@ -16,7 +16,8 @@ ${REPORT_KINDS.map((k) => `  ${k.padEnd(11)} ${REPORT_TITLES[k]}`).join('\n')}
 选项 / options:
   --policy ID        政策：benxi-2022（本溪）、xiamen-2020（厦门）、ningxia-2024（宁夏）、
                      changchun-xinqu-2020（长春新区）、tongzhou-draft（通州）
-  --out FILE.pdf     输出文件
+  --out FILE.pdf     输出文件（不会覆盖已有文件，也不会写到花名册或参数文件上）
+  --force            输出文件已存在时替换它（先写临时文件再替换，失败时原文件不变）
   --period YYYY-MM   报表期间（默认本月）；按该月1日计算，PDF 的文档日期也取该日，同样输入得到同样的文件
   --months N         退休到龄名单：N 个月内达到法定退休年龄（默认 6）
   --params FILE.json 参数表 {"参数名": 值}（或按政策分组，与 cw calc --params 相同）；
@@ -38,6 +39,7 @@ interface Args {
   params?: string;
   unit?: string;
   progress?: boolean;
+  force?: boolean;
 }
 
 function parseArgs(args: string[]): Args {
@@ -68,8 +70,9 @@ function parseArgs(args: string[]): Args {
       case '--unit': out.unit = take(); break;
       case '--progress': out.progress = true; break;
       case '--no-progress': out.progress = false; break;
+      case '--force': out.force = true; break;
       default:
-        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--out、--period、--months、--params、--unit、--progress。`, a);
+        if (a.startsWith('-')) throw new CwError('UNKNOWN_FIELD', `未知选项“${a}”。可用：--policy、--out、--force、--period、--months、--params、--unit、--progress。`, a);
         positional.push(a);
     }
   }
@@ -79,12 +82,14 @@ function parseArgs(args: string[]): Args {
 }
 
 function readParamsFile(file: string, policyId: string): Record<string, unknown> {
-  if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到参数文件“${file}”。`, '--params');
+  if (!fs.existsSync(file)) throw new CwError('FILE_NOT_FOUND', `找不到参数文件“${file}”。请检查路径。`, '--params');
+  if (fs.statSync(file).isDirectory()) throw new CwError('INVALID_TYPE', `参数文件“${file}”是文件夹，不是 JSON 文件。`, '--params');
   let json: unknown;
+  const text = fs.readFileSync(file, 'utf8');
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${(e as Error).message}。可用：{"参数名": 值}。`, '--params');
+    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblem(text, e)}。可用：{"参数名": 值}。`, '--params');
   }
   const shared = sharedParamsOf(json);
   return shared.all ?? shared.byPolicy.get(policyId) ?? {};
@@ -130,10 +135,10 @@ export async function run(args: string[], io: Io): Promise<number> {
       return `${y}-${String(m).padStart(2, '0')}`;
     })();
     periodStart(period);
-    const outDir = path.dirname(path.resolve(a.out));
-    // A missing output folder is made, as `--out out/payroll.pdf` in a fresh clone expects; a file in the way is an error.
-    if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new CwError('INVALID_TYPE', `“${outDir}”是文件，不是文件夹：无法写入 ${a.out}。`, '--out');
-    fs.mkdirSync(outDir, { recursive: true });
+    // Refused at once (own input, existing file, folder, link) rather than after the work; a missing
+    // output folder is made when writing, as `--out out/payroll.pdf` in a fresh clone expects.
+    const outputOptions = { force: a.force, inputs: [a.file, a.params] };
+    checkOutputPath(a.out, outputOptions);
     bar = new Bar(io, a.progress ?? (io === processIo && process.stderr.isTTY === true));
 
     bar.show('读取花名册', 0);
@@ -150,7 +155,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const missing = missingGlyphs(data, doc);
     bar.show('排版', 0);
     const pdf = await renderPdf(doc, (share) => bar!.show('绘制页面', share));
-    fs.writeFileSync(a.out, pdf);
+    writeOutputFile(a.out, pdf, outputOptions);
     bar.done();
 
     const notes: string[] = [];

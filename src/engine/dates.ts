@@ -105,7 +105,10 @@ const ACCEPTED = '可用：Excel 日期（序列号）或“2015-03-01”“2015
  * (an ISO timestamp's time part is ignored). Impossible dates are errors, never rolled over.
  */
 export function parseDate(value: unknown, field = '日期'): DayNumber {
-  if (typeof value === 'number') return fromExcelSerial(value, field);
+  if (typeof value === 'number') {
+    yearOnly(value, value, field);
+    return fromExcelSerial(value, field);
+  }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new CwError('INVALID_DATE', `${field}：无效日期。${ACCEPTED}`, field);
     return dayNumberOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
@@ -114,7 +117,7 @@ export function parseDate(value: unknown, field = '日期'): DayNumber {
     throw new CwError('INVALID_DATE', `${field}：${shown(value)} 不是日期。${ACCEPTED}`, field);
   }
   // Fast path for the common ISO form.
-  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && digitsAt(value, 0, 4) && digitsAt(value, 5, 7) && digitsAt(value, 8, 10)) {
     const y = Number(value.slice(0, 4));
     const m = Number(value.slice(5, 7));
     const d = Number(value.slice(8, 10));
@@ -123,7 +126,10 @@ export function parseDate(value: unknown, field = '日期'): DayNumber {
   }
   const text = value.trim().replace(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '');
   if (text === '') throw new CwError('REQUIRED', `${field}：不能为空。${ACCEPTED}`, field);
-  if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) return fromExcelSerial(Number(text), field);
+  if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) {
+    yearOnly(Number(text), value, field);
+    return fromExcelSerial(Number(text), field);
+  }
   for (const re of DATE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -134,6 +140,25 @@ export function parseDate(value: unknown, field = '日期'): DayNumber {
     return day;
   }
   throw new CwError('INVALID_DATE', `${field}：无法识别日期 ${shown(value)}。${ACCEPTED}`, field);
+}
+
+/** True when `text[from..to)` is all ASCII digits (the fast path must not take `2023-1.-01`). */
+function digitsAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * A date given as only a year (2015, "2015") would read as Excel serial 2015 = 1905-07-07 and
+ * count a century of service; no roster date falls in 1905, so it is an error that says so.
+ */
+function yearOnly(n: number, value: unknown, field: string): void {
+  if (Number.isInteger(n) && n >= 1900 && n <= 2100) {
+    throw new CwError('INVALID_DATE', `${field}：${shown(value)} 只有年份，不是日期（当作 Excel 序列号会是 ${isoOf(fromExcelSerial(n))}）。请写完整的年月日，如“${n}-03-01”“${n}年3月1日”。`, field);
+  }
 }
 
 /** Day number of 1 January of the year the day falls in. */

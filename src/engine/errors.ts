@@ -20,7 +20,13 @@ export type ErrorCode =
   | 'INVALID_PARAM'
   | 'MISSING_PARAM'
   | 'NOT_IN_FORCE'
-  | 'INVALID_ID';
+  | 'INVALID_ID'
+  // Files (front ends only; the engine itself never touches a file):
+  | 'FILE_NOT_FOUND'
+  | 'INVALID_OUTPUT'
+  | 'WRITE_FAILED'
+  | 'INVALID_WORKBOOK'
+  | 'TOO_LARGE';
 
 /**
  * The one error type the engine throws. Front ends map it: the CLI prints

@@ -28,6 +28,7 @@ function begin(raw: unknown, options: EvaluateOptions) {
   const trace = new Trace(options.trace ?? true);
   const warnings: string[] = [];
   worker.policy.checkInForce(worker, trace, warnings);
+  if (trace.on) for (const d of worker.params.datedInForce()) trace.add('参数取值', `按计算日期 ${isoOf(worker.asOf)}：${d.text}`, d.source);
   return { worker, trace, warnings };
 }
 

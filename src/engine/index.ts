@@ -44,3 +44,4 @@ export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCo
 export { counterFor, UnitCounts } from './checks';
 export { readWorkerRow } from './checks/row';
 export type { RowContext, WorkerRow } from './checks/row';
+export * from './payroll';

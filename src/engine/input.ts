@@ -7,6 +7,7 @@ import { certificateOf } from './vocab/certificates';
 import { postOf } from './vocab/posts';
 import { sexOf } from './retirement';
 import { policyOf } from './policies';
+import { wordTable } from './vocab/words';
 import type { AwardLevel, Worker } from './types';
 
 /** A worker as JSON gives it (the `cw calc` input contract, DESIGN.md). */
@@ -18,6 +19,7 @@ export interface WorkerInput {
   entryDate?: unknown;
   asOf?: unknown;
   priorYears?: unknown;
+  headYears?: unknown;
   ratings?: unknown;
   education?: unknown;
   degree?: unknown;
@@ -38,18 +40,18 @@ export interface WorkerInput {
 
 /** Every field the input accepts, for the unknown-field message. */
 export const INPUT_FIELDS = [
-  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'ratings', 'education', 'degree',
+  'policy', 'post', 'previousPost', 'postDate', 'entryDate', 'asOf', 'priorYears', 'headYears', 'ratings', 'education', 'degree',
   'certificate', 'certificateDate', 'awards', 'probation', 'currentPay', 'star', 'birthDate', 'sex', 'originalAge',
   'params', 'id', 'name',
 ];
 const FIELD_SET = new Set(INPUT_FIELDS);
 
-const AWARD_SYNONYMS: Record<string, AwardLevel> = {
+const AWARD_SYNONYMS = wordTable<AwardLevel>({
   功勋荣誉: 'merit', 功勋: 'merit', 国家勋章: 'merit',
   国家级: 'national', 国家级表彰: 'national', 全国: 'national', 党中央国务院: 'national', '党中央、国务院': 'national', 党中央: 'national', 国务院: 'national',
   省部级: 'provincial', 省部级表彰: 'provincial', 省级: 'provincial', 自治区: 'provincial', 自治区党委政府: 'provincial', 国家部委: 'provincial', 部委: 'provincial',
   merit: 'merit', national: 'national', provincial: 'provincial',
-};
+});
 const AWARDS_ACCEPTED = '可用：功勋荣誉、国家级（党中央、国务院）、省部级（自治区党委政府、国家部委）。';
 
 function present(v: unknown): boolean {
@@ -60,12 +62,21 @@ function optionalDate(v: unknown, field: string): DayNumber | null {
   return present(v) ? parseDate(v, field) : null;
 }
 
-function nonNegativeNumber(v: unknown, field: string, what: string): number {
+/**
+ * A number from 0 to `max` (numeric text allowed). The bound is in every message, so a clerk
+ * who typed 2015 or 1e300 for a count of years learns what is accepted.
+ */
+function boundedNumber(v: unknown, field: string, what: string, max: number): number {
+  const accepted = Number.isFinite(max) ? `可用：${what}，0 至 ${max}` : `可用：${what}`;
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(n)) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 不是数字。可用：${what}。`, field);
-  if (n < 0) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 不能为负数。可用：${what}。`, field);
+  if (!Number.isFinite(n)) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 不是数字。${accepted}。`, field);
+  if (n < 0) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 不能为负数。${accepted}。`, field);
+  if (n > max) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 超出范围。${accepted}。`, field);
   return n;
 }
+
+/** Upper bounds of the numeric input fields (no real worker comes near them). */
+export const NUMBER_BOUNDS = { priorYears: 60, headYears: 60, currentPay: 1_000_000, originalAge: 70 } as const;
 
 function booleanOf(v: unknown, field: string): boolean {
   if (!present(v)) return false;
@@ -85,7 +96,7 @@ function awardsOf(v: unknown): AwardLevel[] {
   const out: AwardLevel[] = [];
   for (const item of list) {
     if (!present(item)) continue;
-    const a = typeof item === 'string' ? AWARD_SYNONYMS[item.trim().replace(/表彰(奖励)?$/, '')] ?? AWARD_SYNONYMS[item.trim()] : undefined;
+    const a = typeof item === 'string' ? AWARD_SYNONYMS.get(item.trim().replace(/表彰(奖励)?$/, '')) ?? AWARD_SYNONYMS.get(item.trim()) : undefined;
     if (!a) throw new CwError('UNKNOWN_AWARD', `awards：无法识别表彰 ${shown(item)}。${AWARDS_ACCEPTED}`, 'awards');
     out.push(a);
   }
@@ -128,11 +139,11 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
   if (birthDate !== null && entryDate !== null && entryDate < birthDate) {
     throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 早于出生日期 ${isoOf(birthDate)}。请检查两个日期。`, 'entryDate');
   }
-  const star = present(input.star) ? nonNegativeNumber(input.star, 'star', '社区党组织星级 1–5') : null;
+  const star = present(input.star) ? boundedNumber(input.star, 'star', '社区党组织星级 1–5', Infinity) : null;
   if (star !== null && (!Number.isInteger(star) || star < 1 || star > 5)) {
     throw new CwError('INVALID_NUMBER', `star：${shown(input.star)} 不是有效星级。可用：1、2、3、4、5（社区党组织星级）。`, 'star');
   }
-  const originalAge = present(input.originalAge) ? nonNegativeNumber(input.originalAge, 'originalAge', '原法定退休年龄 60、55 或 50') : null;
+  const originalAge = present(input.originalAge) ? boundedNumber(input.originalAge, 'originalAge', '原法定退休年龄 60、55 或 50', NUMBER_BOUNDS.originalAge) : null;
   let params = input.params;
   if (present(params) && (typeof params !== 'object' || Array.isArray(params))) {
     throw new CwError('INVALID_TYPE', `params：${shown(params)} 不是参数表。可用：{"参数名": 值} 对象。`, 'params');
@@ -145,7 +156,8 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     postDate: optionalDate(input.postDate, 'postDate'),
     entryDate,
     asOf,
-    priorYears: present(input.priorYears) ? nonNegativeNumber(input.priorYears, 'priorYears', '此前在社区工作的年数（可累计的），≥ 0') : 0,
+    priorYears: present(input.priorYears) ? boundedNumber(input.priorYears, 'priorYears', '此前在社区工作的年数（可累计的）', NUMBER_BOUNDS.priorYears) : 0,
+    headYears: present(input.headYears) ? boundedNumber(input.headYears, 'headYears', '任社区党组织书记、居民委员会主任的累计年数', NUMBER_BOUNDS.headYears) : null,
     ratings: ratingsOf(input.ratings),
     education: educationOf(input.education),
     degree: degreeOf(input.degree),
@@ -153,12 +165,12 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
     certificateDate: optionalDate(input.certificateDate, 'certificateDate'),
     awards: awardsOf(input.awards),
     probation: booleanOf(input.probation, 'probation'),
-    currentPay: present(input.currentPay) ? new Decimal(nonNegativeNumber(input.currentPay, 'currentPay', '现行月薪酬（元），≥ 0')) : null,
+    currentPay: present(input.currentPay) ? new Decimal(boundedNumber(input.currentPay, 'currentPay', '现行月薪酬（元）', NUMBER_BOUNDS.currentPay)) : null,
     star,
     birthDate,
     sex: present(input.sex) ? sexOf(input.sex) : null,
     originalAge,
-    params: policy.params.resolve(params as Record<string, unknown> | null),
+    params: policy.params.resolve(params as Record<string, unknown> | null, asOf),
   };
 }
 

@@ -29,6 +29,8 @@ export interface Worker {
   asOf: DayNumber;
   /** Earlier community service that the policy lets accumulate (transfers), in years. */
   priorYears: number;
+  /** Cumulative years as 社区党组织书记 or 居民委员会主任 (宁夏 long-service subsidy), or null when not given. */
+  headYears: number | null;
   ratings: ReadonlyMap<number, Rating>;
   education: Education | null;
   degree: Degree | null;

@@ -70,8 +70,11 @@ export function optionalTextArg(v: unknown, label: string, what: string, accepte
   return isBlank(v) ? null : textArg(v, label, what, accepted);
 }
 
-/** A non-negative number (count, years); numeric text is accepted as Excel would coerce it. */
-export function countArg(v: unknown, label: string, what: string, integer: boolean, required: boolean): number | null {
+/**
+ * A number from 0 to `max` (count, years); numeric text is accepted as Excel would coerce it.
+ * The bound is stated in every message.
+ */
+export function countArg(v: unknown, label: string, what: string, integer: boolean, required: boolean, max = 100_000_000): number | null {
   if (isBlank(v)) {
     if (required) throw new CwError('REQUIRED', `${label}：缺少${what}。`, label);
     return null;
@@ -80,17 +83,19 @@ export function countArg(v: unknown, label: string, what: string, integer: boole
   if (!Number.isFinite(n)) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不是数字。可用：${what}（≥ 0 的${integer ? '整数' : '数'}）。`, label);
   if (n < 0) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不能为负数。可用：${what}（≥ 0 的${integer ? '整数' : '数'}）。`, label);
   if (integer && !Number.isInteger(n)) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 不是整数。可用：${what}（≥ 0 的整数）。`, label);
+  if (n > max) throw new CwError('INVALID_NUMBER', `${label}：${shownValue(v)} 超出范围。可用：${what}（0 至 ${max}）。`, label);
   return n;
 }
 
-const YEAR_TEXT = /^\s*(?:考核)?\s*(\d{4})\s*(?:年度?)?\s*$/;
+/** Matched against trimmed text: two adjacent `\s*` (as in `^\s*(?:考核)?\s*`) backtrack quadratically on long blanks. */
+const YEAR_TEXT = /^(?:考核\s*)?(\d{4})(?:\s*年度?)?$/;
 
 /** The calendar year a header cell names (2021, "2021", "2021年", "考核2021"), or null. */
 function yearOf(v: unknown): number | null {
   let y: number | null = null;
   if (typeof v === 'number') y = v;
   else if (typeof v === 'string') {
-    const m = YEAR_TEXT.exec(v);
+    const m = YEAR_TEXT.exec(v.trim());
     if (m) y = Number(m[1]);
   }
   return y !== null && Number.isInteger(y) && y >= 1950 && y <= 2100 ? y : null;
@@ -193,10 +198,14 @@ function sameCells(a: unknown[][], b: unknown[][]): boolean {
 }
 
 /**
- * Parameter overrides from a two-column key/value range (wider ranges, such as a pasted CW.PARAMS
- * table, use their first two columns). Blank rows are ignored; a header row (参数名/值) is skipped;
- * a blank value keeps the published default, so only filled values are passed on — but every key
- * is checked against the policy, blank or not. Returns null when nothing is overridden.
+ * Parameter overrides from a key/value range, with an optional third column 生效日期 (the date a
+ * value applies from; several rows per key, one per date). Wider ranges, such as a pasted
+ * CW.PARAMS table, use their first two columns: the third is read as 生效日期 only when its header
+ * says so (生效日期, 起始日期, 自, from) or, without a header, when every cell in it is a date.
+ * Blank rows are ignored; a header row (参数名/值) is skipped; a blank value keeps the published
+ * default, so only filled values are passed on — but every key is checked against the policy,
+ * blank or not. A dated key is passed on as `[{from, value}, …]` (the engine's dated override).
+ * Returns null when nothing is overridden.
  *
  * Every row of a pay sheet passes the same 参数表, so a range equal cell for cell to a recent one
  * gets the very same result object back: the engine then reuses its resolved parameters (and the
@@ -216,18 +225,45 @@ export function paramsArg(v: unknown, label: string, keys?: ParamKeys): Record<s
   return result;
 }
 
+const DATE_HEADER = /^(生效日期|起始日期|生效|自|开始日期|from)$/i;
+
+/** True when a cell can be a date as Excel holds one: a serial number or date text. */
+function dateLike(c: unknown): boolean {
+  if (typeof c === 'number') return c > 0;
+  return typeof c === 'string' && /^\s*\d{4}\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*\d{1,2}\s*日?\s*$/.test(c);
+}
+
+/** Whether the range's third column holds 生效日期: named so by a header row, or all dates. */
+function hasDateColumn(m: Matrix): boolean {
+  const first = m.find((row) => !isBlank(row[0] ?? null));
+  if (!first) return false;
+  const isHeader = typeof first[0] === 'string' && PARAM_HEADER_KEYS.has(first[0].trim().toLowerCase());
+  if (isHeader) return typeof first[2] === 'string' && DATE_HEADER.test(first[2].trim());
+  let any = false;
+  for (const row of m) {
+    const c = row[2] ?? null;
+    if (isBlank(c)) continue;
+    if (!dateLike(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
 function parseParams(m: Matrix, label: string, keys?: ParamKeys): Record<string, unknown> | null {
   if (allBlank(m)) return null;
   const cols = Math.max(...m.map((r) => r.length));
   if (cols < 2) {
-    throw new CwError('INVALID_TYPE', `${label}：参数表需要两列（参数名、值），所给区域只有一列。请选中“参数名”和“值”两列。`, label);
+    throw new CwError('INVALID_TYPE', `${label}：参数表需要两列（参数名、值），所给区域只有一列。请选中“参数名”和“值”两列（可加第三列“生效日期”）。`, label);
   }
+  const dated = cols >= 3 && hasDateColumn(m);
   const out: Record<string, unknown> = {};
-  const seen = new Set<string>();
+  /** Per key: the row it was first seen on, and whether that row had a date. */
+  const seen = new Map<string, { row: number; dated: boolean }>();
   let seenData = false;
   m.forEach((row, i) => {
     const key = row[0] ?? null;
     const value = row[1] ?? null;
+    const from = dated ? row[2] ?? null : null;
     if (isBlank(key)) {
       if (!isBlank(value)) throw new CwError('INVALID_PARAM', `${label}：第${i + 1}行有值 ${shownValue(value)} 但没有参数名。`, label);
       return;
@@ -236,14 +272,25 @@ function parseParams(m: Matrix, label: string, keys?: ParamKeys): Record<string,
     const k = key.trim();
     if (!seenData && PARAM_HEADER_KEYS.has(k.toLowerCase())) return; // a header row
     seenData = true;
-    if (seen.has(k)) {
-      throw new CwError('INVALID_PARAM', `${label}：参数“${k}”出现了两次（第${i + 1}行重复）。每个参数只能填一次。`, label);
+    const hasDate = !isBlank(from);
+    const before = seen.get(k);
+    if (before && !(before.dated && hasDate)) {
+      throw new CwError('INVALID_PARAM', `${label}：参数“${k}”出现了两次（第${i + 1}行重复）。每个参数只能填一次；同一参数有多个值时，每行在第三列填写生效日期。`, label);
     }
-    seen.add(k);
+    if (!before) seen.set(k, { row: i, dated: hasDate });
     if (keys && !keys.has(k)) {
       throw new CwError('UNKNOWN_PARAM', `${label}：参数“${k}”不是${keys.policyName}的参数（第${i + 1}行）。可用 CW.PARAMS 查看全部参数名。`, label);
     }
-    if (!isBlank(value)) out[k] = value;
+    if (isBlank(value)) return;
+    if (!hasDate) {
+      out[k] = value;
+      return;
+    }
+    if (!dateLike(from)) {
+      throw new CwError('INVALID_DATE', `${label}：第${i + 1}行参数“${k}”的生效日期 ${shownValue(from)} 不是日期。可用：Excel 日期，或“2025-01-01”“2025/1/1”“2025年1月1日”格式的文本。`, label);
+    }
+    const list = (out[k] ??= []) as Array<{ from: unknown; value: unknown }>;
+    list.push({ from, value });
   });
   return Object.keys(out).length ? out : null;
 }

@@ -17,7 +17,13 @@ import {
   assessTenure,
   citeText,
   fenText,
+  cumulativeWithholding,
+  contributionsOf,
+  isPayrollParam,
   isoOf,
+  payrollParams,
+  splitPayrollOverrides,
+  steadyYearMonth,
   policyList,
   policyOf,
   postOf,
@@ -26,7 +32,7 @@ import {
   toExcelSerial,
   todayInChina,
 } from '../engine';
-import type { Assessment, PayItem, Policy, PolicyId, StaffingRequirement, UnitFacts } from '../engine';
+import type { Assessment, ParamOverrides, PayItem, Policy, PolicyId, StaffingRequirement, UnitFacts } from '../engine';
 import { FnErrorCode, FnErrorLike, isFnError, makeError } from './errors';
 import { FUNCTIONS, FnId, helpOf, paramLabel } from './help';
 import { awardsArg, countArg, dateArg, isBlank, paramsArg, ratingsArg, shownValue } from './args';
@@ -56,6 +62,8 @@ function label(fn: FnId, name: string): string {
 
 /** Engine input fields (CwError.field) → the Excel parameter they come from. */
 const FIELD_TO_PARAM: Record<string, string> = {
+  income: 'income', special: 'special', specialAdditional: 'special_additional', months: 'months', withheld: 'withheld',
+  other: 'other', exempt: 'exempt', relief: 'relief', base: 'base',
   policy: 'policy', post: 'post', previousPost: 'post', entryDate: 'entry_date', asOf: 'as_of', priorYears: 'prior_years',
   ratings: 'ratings', education: 'education', degree: 'degree', certificate: 'certificate', certificateDate: 'certificate',
   awards: 'awards', params: 'params', birthDate: 'birth_date', sex: 'sex', originalAge: 'original_age',
@@ -130,14 +138,22 @@ interface WorkerArgs {
   params?: unknown;
 }
 
-/** Builds the engine's worker input from a function's arguments (CW.TENURE, GRADE, PAY, EXPLAIN). */
-function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean): Record<string, unknown> {
+/**
+ * Builds the engine's worker input from a function's arguments (CW.TENURE, GRADE, PAY, EXPLAIN).
+ * Payroll keys of the 参数表 (代扣代缴: contribution rates and limits) go to `payroll.overrides`.
+ */
+function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean, payroll?: { overrides: ParamOverrides | null }): Record<string, unknown> {
   const policy = policyArg(a.policy);
   // A blank post gets the list of valid posts here; any other text is checked by the engine.
   if (withPost && isBlank(a.post)) postOf(a.post, policy.posts, policy.name, 'post');
   const post = withPost ? (typeof a.post === 'string' ? a.post.trim() : a.post) : undefined;
   const entry = dateArg(a.entry_date, label(fn, 'entry_date'), true)!;
-  const asOf = dateArg(a.as_of, label(fn, 'as_of'), false) ?? todayInChina();
+  // Required, not "today": a non-volatile function would keep yesterday's figure; TODAY() recalculates.
+  if (isBlank(a.as_of)) {
+    const l = label(fn, 'as_of');
+    throw new CwError('REQUIRED', `${l}：缺少计算日期。请填写 Excel 日期或“2023-06-01”格式的文本；要按当天计算，请写 TODAY()。`, l);
+  }
+  const asOf = dateArg(a.as_of, label(fn, 'as_of'), true)!;
   const input: Record<string, unknown> = {
     policy: policy.id,
     entryDate: toExcelSerial(entry),
@@ -151,8 +167,10 @@ function workerInput(fn: FnId, a: WorkerArgs, withPost: boolean): Record<string,
   if (!isBlank(a.certificate)) input.certificate = typeof a.certificate === 'string' ? a.certificate.trim() : a.certificate;
   const awards = awardsArg(a.awards);
   if (awards.length) input.awards = awards;
-  const params = paramsArg(a.params, label(fn, 'params'), { policyName: policy.name, has: (k) => policy.params.byKey.has(k) });
-  if (params) input.params = params;
+  const params = paramsArg(a.params, label(fn, 'params'), { policyName: policy.name, has: (k) => policy.params.byKey.has(k) || isPayrollParam(k) });
+  const split = splitPayrollOverrides(params);
+  if (split.policy) input.params = split.policy;
+  if (payroll) payroll.overrides = split.payroll;
   return input;
 }
 
@@ -187,7 +205,7 @@ function itemAmount(fn: FnId, a: Assessment, name: string): Decimal {
   );
 }
 
-/** CW.TENURE(policy, entry_date, [as_of], [ratings], [prior_years]) → counted years. */
+/** CW.TENURE(policy, entry_date, as_of, [ratings], [prior_years]) → counted years. */
 export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown, prior_years?: unknown): FnResult {
   return guard('TENURE', () => {
     const input = workerInput('TENURE', { policy, entry_date, as_of, ratings, prior_years }, false);
@@ -195,7 +213,7 @@ export function TENURE(policy: unknown, entry_date: unknown, as_of?: unknown, ra
   });
 }
 
-/** CW.GRADE(policy, post, entry_date, [as_of], [ratings], [education], [degree], [awards], [params]) → grade. */
+/** CW.GRADE(policy, post, entry_date, as_of, [ratings], [education], [degree], [awards], [params]) → grade. */
 export function GRADE(
   policy: unknown, post: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown,
   education?: unknown, degree?: unknown, awards?: unknown, params?: unknown,
@@ -208,13 +226,25 @@ export function GRADE(
   });
 }
 
-function payAssessment(fn: FnId, args: WorkerArgs, trace: boolean): Assessment {
-  return assess(workerInput(fn, args, true), { trace });
+function payAssessment(fn: FnId, args: WorkerArgs, trace: boolean, payroll?: { overrides: ParamOverrides | null }): Assessment {
+  return assess(workerInput(fn, args, true, payroll), { trace });
+}
+
+/** The month's deductions and 实发 when the 参数表 holds the payroll figures; null otherwise. */
+function deductionRows(a: Assessment, overrides: ParamOverrides | null): Cell[][] | null {
+  if (!overrides) return null;
+  const line = steadyYearMonth(a.worker, a.items, payrollParams.resolve(overrides, a.worker.asOf), {}, { trace: false });
+  const rows: Cell[][] = [['应发合计', money(line.grossTotal)]];
+  for (const d of line.deductions) rows.push([d.name, money(d.amount)]);
+  rows.push(['代扣合计', money(line.deductionTotal)], ['实发', money(line.net)]);
+  return rows;
 }
 
 /**
- * CW.PAY(policy, post, entry_date, [as_of], [ratings], [education], [degree], [certificate], [item], [params]):
+ * CW.PAY(policy, post, entry_date, as_of, [ratings], [education], [degree], [certificate], [item], [params]):
  * the total (default), one item, or — for item "明细" — rows of item name and amount ending with 合计.
+ * When the 参数表 also holds the payroll figures (代扣代缴), 明细 goes on with each deduction, 代扣合计
+ * and 实发, and those names can be asked for as items.
  */
 export function PAY(
   policy: unknown, post: unknown, entry_date: unknown, as_of?: unknown, ratings?: unknown,
@@ -222,11 +252,20 @@ export function PAY(
 ): FnResult {
   return guard('PAY', () => {
     const want = itemArg('PAY', item);
-    const a = payAssessment('PAY', { policy, post, entry_date, as_of, ratings, education, degree, certificate, params }, false);
+    const payroll = { overrides: null as ParamOverrides | null };
+    const a = payAssessment('PAY', { policy, post, entry_date, as_of, ratings, education, degree, certificate, params }, false, payroll);
     if (want.kind === 'total') return money(totalOf(a.items));
-    if (want.kind === 'one') return money(itemAmount('PAY', a, want.name));
+    if (want.kind === 'one') {
+      if (payroll.overrides && !a.items.some((i) => i.name === want.name)) {
+        const found = deductionRows(a, payroll.overrides)!.find((r) => r[0] === want.name);
+        if (found) return found[1] as number;
+      }
+      return money(itemAmount('PAY', a, want.name));
+    }
     const rows: Cell[][] = a.items.map((i) => [i.name, money(i.amount)]);
     rows.push(['合计', money(totalOf(a.items))]);
+    const more = deductionRows(a, payroll.overrides);
+    if (more) rows.push(...more.slice(1));
     return rows;
   });
 }
@@ -254,7 +293,7 @@ export function RETIRE(birth_date: unknown, sex: unknown, original_age?: unknown
     if (birth > todayInChina()) throw new CwError('FUTURE_DATE', `${lbl}：出生日期 ${isoOf(birth)} 在未来。请检查出生日期。`, lbl);
     if (isBlank(sex)) throw new CwError('REQUIRED', `${label('RETIRE', 'sex')}：缺少性别。可用：男、女。`, label('RETIRE', 'sex'));
     const s = sexOf(sex, 'sex');
-    const age = countArg(original_age, label('RETIRE', 'original_age'), '原法定退休年龄 60、55 或 50', true, false);
+    const age = countArg(original_age, label('RETIRE', 'original_age'), '原法定退休年龄 60、55 或 50', true, false, 70);
     return toExcelSerial(retirementOf(birth, s, age).date);
   });
 }
@@ -283,7 +322,7 @@ export function STAFF(policy: unknown, households_or_population: unknown, party_
     const p = policyArg(policy);
     const basis = STAFF_BASIS[p.id];
     const n = countArg(households_or_population, label('STAFF', 'households_or_population'), `${p.name}配备标准按${basis.what}计算：${basis.what}`, true, true)!;
-    const party = countArg(party_members, label('STAFF', 'party_members'), '党员人数', true, false);
+    const party = countArg(party_members, label('STAFF', 'party_members'), '党员人数', true, false, 1_000_000);
     const facts: UnitFacts = { [basis.fact]: n };
     if (party !== null) facts.partyMembers = party;
     const reqs = p.staffing(facts, basis.scope, p.params.resolve(null), new Trace(false));
@@ -301,6 +340,62 @@ export function PARAMS(policy: unknown): FnResult {
   });
 }
 
+/** A money argument: a number (or numeric text) ≥ 0, as decimal. */
+function moneyArg(fn: FnId, name: string, v: unknown, required: boolean): Decimal | null {
+  const n = countArg(v, label(fn, name), '金额（元）', false, required);
+  return n === null ? null : new Decimal(n);
+}
+
+/**
+ * CW.IIT(income, special, special_additional, months, withheld, [other], [exempt], [relief]): this
+ * month's income tax withheld by the cumulative method (预扣率表一), never negative, to the fen.
+ */
+export function IIT(
+  income: unknown, special: unknown, special_additional: unknown, months: unknown, withheld: unknown,
+  other?: unknown, exempt?: unknown, relief?: unknown,
+): FnResult {
+  return guard('IIT', () => {
+    const m = countArg(months, label('IIT', 'months'), '本纳税年度在本单位的任职月数 1–12', true, true)!;
+    if (m < 1 || m > 12) throw new CwError('INVALID_NUMBER', `${label('IIT', 'months')}：${shownValue(months)} 超出范围。可用：1 至 12 的整数（含本月）。`, label('IIT', 'months'));
+    const w = cumulativeWithholding({
+      income: moneyArg('IIT', 'income', income, true)!,
+      special: moneyArg('IIT', 'special', special, false) ?? new Decimal(0),
+      specialAdditional: moneyArg('IIT', 'special_additional', special_additional, false) ?? new Decimal(0),
+      months: m,
+      withheld: moneyArg('IIT', 'withheld', withheld, false) ?? new Decimal(0),
+      other: moneyArg('IIT', 'other', other, false) ?? undefined,
+      exempt: moneyArg('IIT', 'exempt', exempt, false) ?? undefined,
+      relief: moneyArg('IIT', 'relief', relief, false) ?? undefined,
+    }, payrollParams.resolve(null), new Trace(false));
+    return money(w.tax);
+  });
+}
+
+/**
+ * CW.CONTRIB(base, params, [item], [fund_base]): the worker's social insurance and housing fund on the
+ * base clamped to the local limits — the total, one item, or 明细 rows ending with 合计.
+ */
+export function CONTRIB(base: unknown, params: unknown, item?: unknown, fund_base?: unknown): FnResult {
+  return guard('CONTRIB', () => {
+    const b = moneyArg('CONTRIB', 'base', base, true)!;
+    const fb = moneyArg('CONTRIB', 'fund_base', fund_base, false) ?? b;
+    const overrides = paramsArg(params, label('CONTRIB', 'params'), { policyName: '代扣代缴', has: isPayrollParam });
+    const c = contributionsOf(b, payrollParams.resolve(overrides), new Trace(false), fb);
+    const total = c.items.reduce((s, i) => s.plus(i.amount), new Decimal(0));
+    const want = itemArg('CONTRIB', item);
+    if (want.kind === 'total') return money(total);
+    if (want.kind === 'one') {
+      const found = c.items.find((i) => i.name === want.name);
+      if (!found) throw new CwError('UNKNOWN_ITEM', `${label('CONTRIB', 'item')}：没有扣缴项目“${want.name}”。可用：${c.items.map((i) => i.name).join('、')}；省略返回合计，“${DETAIL_WORD}”列出全部项目。`, label('CONTRIB', 'item'));
+      return money(found.amount);
+    }
+    const rows: Cell[][] = [['社保缴费基数', money(c.base)], ['公积金缴存基数', money(c.fundBase)]];
+    for (const i of c.items) rows.push([i.name, money(i.amount)]);
+    rows.push(['合计', money(total)]);
+    return rows;
+  });
+}
+
 /** Every implementation by id, each taking its arguments in the order the metadata lists them. */
 export const IMPLEMENTATIONS: Record<FnId, (...args: unknown[]) => FnResult> = {
   TENURE: TENURE as (...args: unknown[]) => FnResult,
@@ -310,6 +405,8 @@ export const IMPLEMENTATIONS: Record<FnId, (...args: unknown[]) => FnResult> = {
   STAFF: STAFF as (...args: unknown[]) => FnResult,
   EXPLAIN: EXPLAIN as (...args: unknown[]) => FnResult,
   PARAMS: PARAMS as (...args: unknown[]) => FnResult,
+  IIT: IIT as (...args: unknown[]) => FnResult,
+  CONTRIB: CONTRIB as (...args: unknown[]) => FnResult,
 };
 
 /**

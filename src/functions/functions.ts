@@ -9,7 +9,7 @@
  * result (a CustomFunctions.Error, the documented way to return #VALUE!/#N/A with a message) and
  * returns spilling results as matrices. The English descriptions match `help.ts` (tested).
  */
-import { EXPLAIN, FnResult, GRADE, PARAMS, PAY, RETIRE, STAFF, TENURE, type Cell } from './core';
+import { CONTRIB, EXPLAIN, FnResult, GRADE, IIT, PARAMS, PAY, RETIRE, STAFF, TENURE, type Cell } from './core';
 import { isFnError } from './errors';
 import type { FnId } from './help';
 
@@ -30,12 +30,12 @@ function matrix(r: FnResult): Cell[][] {
  * @customfunction TENURE
  * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
- * @param [as_of] Date the result applies to; omitted means today.
+ * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
  * @param [ratings] Annual ratings: one row or column for consecutive years ending the year before as_of, or a two-row/two-column range of year and rating.
  * @param [prior_years] Earlier community service the policy lets accumulate, in years.
  * @returns Counted years.
  */
-export function tenure(policy: any, entry_date: any, as_of?: any, ratings?: any[][], prior_years?: any): number {
+export function tenure(policy: any, entry_date: any, as_of: any, ratings?: any[][], prior_years?: any): number {
   return scalar(TENURE(policy, entry_date, as_of, ratings, prior_years));
 }
 
@@ -45,7 +45,7 @@ export function tenure(policy: any, entry_date: any, as_of?: any, ratings?: any[
  * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
- * @param [as_of] Date the result applies to; omitted means today.
+ * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
  * @param [ratings] Annual ratings: one row or column for consecutive years ending the year before as_of, or a two-row/two-column range of year and rating.
  * @param [education] Education: 高中及以下, 中专, 大专, 本科, 硕士研究生 or 博士研究生.
  * @param [degree] Degree: 无, 学士, 硕士 or 博士.
@@ -54,7 +54,7 @@ export function tenure(policy: any, entry_date: any, as_of?: any, ratings?: any[
  * @returns The grade number.
  */
 export function grade(
-  policy: any, post: any, entry_date: any, as_of?: any, ratings?: any[][],
+  policy: any, post: any, entry_date: any, as_of: any, ratings?: any[][],
   education?: any, degree?: any, awards?: any[][], params?: any[][],
 ): number {
   return scalar(GRADE(policy, post, entry_date, as_of, ratings, education, degree, awards, params));
@@ -66,7 +66,7 @@ export function grade(
  * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
- * @param [as_of] Date the result applies to; omitted means today.
+ * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
  * @param [ratings] Annual ratings: one row or column for consecutive years ending the year before as_of, or a two-row/two-column range of year and rating.
  * @param [education] Education: 高中及以下, 中专, 大专, 本科, 硕士研究生 or 博士研究生.
  * @param [degree] Degree: 无, 学士, 硕士 or 博士.
@@ -76,7 +76,7 @@ export function grade(
  * @returns The amount in yuan, or name/amount rows for 明细.
  */
 export function pay(
-  policy: any, post: any, entry_date: any, as_of?: any, ratings?: any[][],
+  policy: any, post: any, entry_date: any, as_of: any, ratings?: any[][],
   education?: any, degree?: any, certificate?: any, item?: any, params?: any[][],
 ): any[][] {
   return matrix(PAY(policy, post, entry_date, as_of, ratings, education, degree, certificate, item, params));
@@ -112,7 +112,7 @@ export function staff(policy: any, households_or_population: any, party_members?
  * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
- * @param [as_of] Date the result applies to; omitted means today.
+ * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
  * @param [ratings] Annual ratings: one row or column for consecutive years ending the year before as_of, or a two-row/two-column range of year and rating.
  * @param [education] Education: 高中及以下, 中专, 大专, 本科, 硕士研究生 or 博士研究生.
  * @param [degree] Degree: 无, 学士, 硕士 or 博士.
@@ -122,7 +122,7 @@ export function staff(policy: any, households_or_population: any, party_members?
  * @returns Rows of step, value and source.
  */
 export function explain(
-  policy: any, post: any, entry_date: any, as_of?: any, ratings?: any[][],
+  policy: any, post: any, entry_date: any, as_of: any, ratings?: any[][],
   education?: any, degree?: any, certificate?: any, item?: any, params?: any[][],
 ): any[][] {
   return matrix(EXPLAIN(policy, post, entry_date, as_of, ratings, education, degree, certificate, item, params));
@@ -138,6 +138,36 @@ export function params(policy: any): any[][] {
   return matrix(PARAMS(policy));
 }
 
+/**
+ * This month's income tax withheld on wages by the cumulative method (预扣率表一), from the year-to-date figures; never negative.
+ * @customfunction IIT
+ * @param income Wages received in the tax year so far, this month included.
+ * @param special The worker's own social insurance and housing fund in the tax year so far.
+ * @param special_additional Special additional deductions (children, elderly care, housing …) in the tax year so far.
+ * @param months Months employed by this unit in the tax year, this month included (1–12).
+ * @param withheld Tax already withheld in the tax year before this month.
+ * @param [other] Other deductions allowed by law, year to date (e.g. private pension).
+ * @param [exempt] Tax-exempt income, year to date.
+ * @param [relief] Tax relief, year to date.
+ * @returns This month's withholding in yuan.
+ */
+export function iit(income: any, special: any, special_additional: any, months: any, withheld: any, other?: any, exempt?: any, relief?: any): number {
+  return scalar(IIT(income, special, special_additional, months, withheld, other, exempt, relief));
+}
+
+/**
+ * The worker's own social insurance and housing fund on a base clamped to the local limits: the total, one item, or every item.
+ * @customfunction CONTRIB
+ * @param base The worker's contribution base before the limits (usually last year's monthly average wage).
+ * @param params The local figures: a two-column range of key and value (失业保险.个人缴费比例, 补充医疗.个人缴费, 社保基数.下限/上限, 公积金.个人缴存比例, 公积金基数.下限/上限).
+ * @param [item] Item name (养老保险, 医疗保险, 失业保险, 补充医疗, 住房公积金); omitted gives the total; 明细 spills every item.
+ * @param [fund_base] Housing-fund base when it differs from the contribution base.
+ * @returns The amount in yuan, or name/amount rows for 明细.
+ */
+export function contrib(base: any, params: any[][], item?: any, fund_base?: any): any[][] {
+  return matrix(CONTRIB(base, params, item, fund_base));
+}
+
 /** The Excel-facing wrappers by id: what `cw fn` and the HyperFormula harness call. */
 export const EXCEL_FUNCTIONS: Record<FnId, (...args: any[]) => unknown> = {
   TENURE: tenure,
@@ -147,16 +177,6 @@ export const EXCEL_FUNCTIONS: Record<FnId, (...args: any[]) => unknown> = {
   STAFF: staff,
   EXPLAIN: explain,
   PARAMS: params,
+  IIT: iit,
+  CONTRIB: contrib,
 };
-
-// Functions must work without opening the task pane: ask Office to start this shared runtime when
-// the workbook opens (SharedRuntime 1.1). Only in Excel; in Node `Office` does not exist.
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  Office.onReady(() => {
-    if (Office.addin && typeof Office.addin.setStartupBehavior === 'function') {
-      Office.addin.setStartupBehavior(Office.StartupBehavior.load).catch(() => {
-        /* older hosts without SharedRuntime 1.1: functions still load on first calculation */
-      });
-    }
-  });
-}

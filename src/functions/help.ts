@@ -38,7 +38,7 @@ export interface FnHelp {
   examples: { formula: string; zh: string; en: string }[];
 }
 
-export type FnId = 'TENURE' | 'GRADE' | 'PAY' | 'RETIRE' | 'STAFF' | 'EXPLAIN' | 'PARAMS';
+export type FnId = 'TENURE' | 'GRADE' | 'PAY' | 'RETIRE' | 'STAFF' | 'EXPLAIN' | 'PARAMS' | 'IIT' | 'CONTRIB';
 
 /** The namespace the manifest registers; Excel shows functions as CW.PAY. */
 export const NAMESPACE = 'CW';
@@ -60,9 +60,9 @@ const P = {
     zhDescription: '入职日期：Excel 日期，或“2015-03-01”“2015/3/1”“2015年3月1日”格式的文本。',
   },
   as_of: {
-    name: 'as_of', zhName: '计算日期', optional: true, shape: 'scalar',
-    description: 'Date the result applies to; omitted means today.',
-    zhDescription: '计算日期（按哪一天计算）；省略表示今天。',
+    name: 'as_of', zhName: '计算日期', optional: false, shape: 'scalar',
+    description: 'Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).',
+    zhDescription: '计算日期（按哪一天计算），必填；要按当天计算请写 TODAY()，Excel 每天重新计算。',
   },
   ratings: {
     name: 'ratings', zhName: '年度考核', optional: true, shape: 'matrix',
@@ -105,6 +105,50 @@ const P = {
     zhDescription: '参数表：“参数名、值”两列区域（参数表工作表）；空行忽略。',
   },
 } satisfies Record<string, FnParamHelp>;
+
+const money = (name: string, zhName: string, optional: boolean, description: string, zhDescription: string): FnParamHelp =>
+  ({ name, zhName, optional, shape: 'scalar', description, zhDescription });
+
+/** The payroll functions (from 应发 to 实发), after the pay functions. */
+const PAYROLL_FUNCTIONS: FnHelp[] = [
+  {
+    id: 'IIT',
+    description: "This month's income tax withheld on wages by the cumulative method (预扣率表一), from the year-to-date figures; never negative.",
+    zhDescription: '按累计预扣法（预扣率表一）计算本月应预扣预缴的工资薪金个人所得税；结果为负时为0。',
+    zhReturns: '本月预扣税额（元，两位小数）。',
+    spills: false,
+    params: [
+      money('income', '累计收入', false, 'Wages received in the tax year so far, this month included.', '本纳税年度截至本月的累计工资薪金收入（含本月）。'),
+      money('special', '累计专项扣除', false, "The worker's own social insurance and housing fund in the tax year so far.", '累计专项扣除：个人缴纳的基本养老、医疗、失业保险和住房公积金。'),
+      money('special_additional', '累计专项附加扣除', false, 'Special additional deductions (children, elderly care, housing …) in the tax year so far.', '累计专项附加扣除（子女教育、赡养老人、住房贷款利息或租金等）。'),
+      { name: 'months', zhName: '任职月数', optional: false, shape: 'scalar', description: 'Months employed by this unit in the tax year, this month included (1–12).', zhDescription: '本纳税年度在本单位的任职受雇月数（含本月，1–12），减除费用按每月5000元累计。' },
+      money('withheld', '累计已预扣税额', false, 'Tax already withheld in the tax year before this month.', '本月之前已预扣预缴的累计税额。'),
+      money('other', '累计其他扣除', true, 'Other deductions allowed by law, year to date (e.g. private pension).', '累计依法确定的其他扣除（如个人养老金）。'),
+      money('exempt', '累计免税收入', true, 'Tax-exempt income, year to date.', '累计免税收入。'),
+      money('relief', '累计减免税额', true, 'Tax relief, year to date.', '累计减免税额。'),
+    ],
+    examples: [
+      { formula: '=CW.IIT(120000,14000,12000,12,8000)', zh: '(120000 − 14000 − 12000 − 60000) × 3% − 8000 < 0 → 0', en: '(120000 − 14000 − 12000 − 60000) × 3% − 8000 is negative → 0' },
+      { formula: '=CW.IIT(40000,4000,0,4,360)', zh: '(40000 − 4000 − 20000) × 3% − 360 → 120', en: '16000 × 3% − 360 withheld → 120' },
+    ],
+  },
+  {
+    id: 'CONTRIB',
+    description: "The worker's own social insurance and housing fund on a base clamped to the local limits: the total, one item, or every item.",
+    zhDescription: '按当地缴费基数上下限计算个人缴纳的社会保险费和住房公积金：返回合计、某一项目，或列出明细。',
+    zhReturns: '金额（元）；项目为“明细”时溢出“项目、金额”两列（含缴费基数，末行为合计）。',
+    spills: true,
+    params: [
+      money('base', '缴费基数', false, "The worker's contribution base before the limits (usually last year's monthly average wage).", '缴费基数（上下限调整前，一般为本人上年度月平均工资）。'),
+      { name: 'params', zhName: '参数表', optional: false, shape: 'matrix', description: 'The local figures: a two-column range of key and value (失业保险.个人缴费比例, 补充医疗.个人缴费, 社保基数.下限/上限, 公积金.个人缴存比例, 公积金基数.下限/上限).', zhDescription: '当地数额：“参数名、值”两列区域（失业保险.个人缴费比例、补充医疗.个人缴费、社保基数.下限/上限、公积金.个人缴存比例、公积金基数.下限/上限）。' },
+      { name: 'item', zhName: '项目', optional: true, shape: 'scalar', description: 'Item name (养老保险, 医疗保险, 失业保险, 补充医疗, 住房公积金); omitted gives the total; 明细 spills every item.', zhDescription: '项目名称（养老保险、医疗保险、失业保险、补充医疗、住房公积金）；省略返回合计；“明细”列出全部项目。' },
+      money('fund_base', '公积金基数', true, 'Housing-fund base when it differs from the contribution base.', '住房公积金缴存基数（与社保缴费基数不同时填写）。'),
+    ],
+    examples: [
+      { formula: '=CW.CONTRIB(4488,参数表!$A$2:$B$8,"明细")', zh: '养老 8%、医疗 2%（国家规定）及当地失业保险、补充医疗、公积金', en: 'pension 8%, medical 2% (national) and the local unemployment, supplementary medical and housing fund' },
+    ],
+  },
+];
 
 /** Every function, in the order the task pane lists them. */
 export const FUNCTIONS: readonly FnHelp[] = [
@@ -194,6 +238,7 @@ export const FUNCTIONS: readonly FnHelp[] = [
       { formula: '=CW.PARAMS("本溪")', zh: '列出 基数 3400 元/月 本民发〔2022〕41号 三(六)1 等', en: 'spills 基数 3400 元/月 本民发〔2022〕41号 三(六)1 and the rest' },
     ],
   },
+  ...PAYROLL_FUNCTIONS,
 ];
 
 /** The entry for one function id. */

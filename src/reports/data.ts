@@ -203,6 +203,7 @@ function inputOf(r: WorkerRow, unit: Unit, policy: Policy, asOf: number, params:
   if (w.ratings.size) input.ratings = Object.fromEntries([...w.ratings].map(([y, v]) => [String(y), v]));
   if (w.probation) input.probation = true;
   if (w.priorYears) input.priorYears = w.priorYears;
+  if (w.headYears !== null) input.headYears = w.headYears;
   if (r.currentPay !== null) input.currentPay = r.currentPay;
   if (unit.star !== null) input.star = unit.star;
   if (params) input.params = params;
@@ -392,7 +393,7 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const policy = policyOf(options.policy);
   const asOf = periodStart(options.period);
   const overrides = options.params && Object.keys(options.params).length ? options.params : null;
-  const params = policy.params.resolve(overrides);
+  const params = policy.params.resolve(overrides, asOf);
   const unitFilter = (options.unit ?? '').replace(/[\s\u3000]+/g, '');
   const months = options.months ?? 6;
   if (!Number.isInteger(months) || months < 0 || months > 240) {

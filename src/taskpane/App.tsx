@@ -6,6 +6,7 @@
  */
 import * as React from 'react';
 import { Caption1, Field, MessageBar, MessageBarBody, Select, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { canDownloadFiles } from './download';
 import { POLICIES, isoOf, policyOf, todayInChina } from '../engine';
 import { useT } from './i18n';
 import { scanWorkbook } from './roster';
@@ -32,6 +33,8 @@ export interface AppProps {
   port?: WorkbookPort | null;
   /** Running inside Office (changes where a downloaded report is said to go). */
   inOffice?: boolean;
+  /** Whether a PDF can be downloaded here (src/taskpane/download.ts); detected in this page when not given. */
+  canDownload?: boolean;
   /** The check date to start with (the workbench uses the sample roster's date); today in China otherwise. */
   defaultAsOf?: string;
   /** The roster file named in the `cw report` hint. */
@@ -40,7 +43,7 @@ export interface AppProps {
   notice?: string | null;
 }
 
-export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '花名册.xlsx', notice = null }: AppProps) {
+export function App({ port = null, inOffice = false, canDownload, defaultAsOf, rosterFile = '花名册.xlsx', notice = null }: AppProps) {
   const styles = useStyles();
   const t = useT();
   const [tab, setTab] = React.useState<TabId>(port ? 'check' : 'functions');
@@ -137,6 +140,7 @@ export function App({ port = null, inOffice = false, defaultAsOf, rosterFile = '
           loaded={loaded}
           onLoaded={setLoaded}
           inOffice={inOffice}
+          canDownload={canDownload ?? canDownloadFiles()}
           rosterFile={rosterFile}
           goParams={() => setTab('params')}
         />

@@ -14,6 +14,7 @@ import { LangProvider, STRINGS, langOf } from './i18n';
 import type { Lang } from './i18n';
 import { paneTheme } from './theme';
 import { OfficeWorkbook } from './workbook/office';
+import { canDownloadFiles } from './download';
 
 function mount(lang: Lang, props: React.ComponentProps<typeof App>): void {
   const el = document.getElementById('root');
@@ -36,12 +37,13 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
       mount(lang, { notice: t.notInOffice });
       return;
     }
-    const supports = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-    if (!supports('1.4')) {
+    // The manifest already requires ExcelApi 1.9; checked again so a host that loads the page anyway
+    // (an old manifest, a test harness) gets a plain message instead of failing calls.
+    if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
       mount(lang, { notice: t.needsExcelApi, inOffice: true });
       return;
     }
-    mount(lang, { port: new OfficeWorkbook({ cellProperties: supports('1.9'), fillPattern: supports('1.15') }), inOffice: true });
+    mount(lang, { port: new OfficeWorkbook(), inOffice: true, canDownload: canDownloadFiles() });
   });
 } else {
   const lang = langOf(new URLSearchParams(location.search).get('lang') ?? 'zh');

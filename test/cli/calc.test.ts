@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { splitLines } from '../../src/cli/calc';
+import { lineChunks } from '../../src/cli/line-chunks';
 import { generateWorkers, LOCAL_PARAMS } from '../../bench/workers';
 import { runCw } from '../helpers/cw';
 
@@ -48,12 +48,46 @@ describe('cw calc', () => {
     ].join('\n');
     const r = await cw(['calc', '--no-trace'], lines);
     const out = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(3);
+    expect(out).toHaveLength(4);
     expect(out[0].total).toBe('4488.00');
     expect(out[0].trace).toEqual([]);
-    expect(out[1].error.code).toBe('INVALID_DATE');
-    expect(out[2]).toMatchObject({ id: 7, grade: 8 });
+    expect(out[1].error).toMatchObject({ code: 'REQUIRED', line: 2 });
+    expect(out[1].error.message).toContain('第2行是空行');
+    expect(out[2].error).toMatchObject({ code: 'INVALID_DATE', line: 3 });
+    expect(out[3]).toMatchObject({ id: 7, grade: 8 });
     expect(r.code).toBe(2);
+  });
+
+  test('blank lines, CRLF and a bad line: output line N answers input line N, every error names its line, in Chinese', async () => {
+    const good = (id: number) => `{"policy":"benxi","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01","id":${id}}`;
+    const input = [good(1), '', good(3), 'not json', '   ', good(6), '{"policy":"benxi",', good(8), '{"policy":"上海","post":"正职","entryDate":"2010-01-01"}', good(10)].join('\r\n') + '\r\n';
+    const r = await cw(['calc', '--no-trace'], input);
+    expect(r.code).toBe(2);
+    const out = r.out.split('\n');
+    expect(out.pop()).toBe(''); // ends with a newline
+    expect(out).toHaveLength(10);
+    const parsed = out.map((l) => JSON.parse(l));
+    parsed.forEach((o, i) => {
+      if (o.error) {
+        expect(o.error.line).toBe(i + 1);
+        if (o.error.code !== 'UNKNOWN_POLICY') expect(o.error.message).toMatch(new RegExp(`^第${i + 1}行`));
+        expect(o.error.message).not.toMatch(/Unexpected|token|position|JSON input/);
+      } else expect(o.id).toBe(i + 1);
+    });
+    expect(parsed.map((o) => o.error?.code ?? 'ok')).toEqual(['ok', 'REQUIRED', 'ok', 'INVALID_JSON', 'REQUIRED', 'ok', 'INVALID_JSON', 'ok', 'UNKNOWN_POLICY', 'ok']);
+    expect(parsed[3].error.message).toContain('第 1 个字符处');
+    expect(parsed[6].error.message).toContain('内容不完整');
+  });
+
+  test('`echo not json | cw calc` says in Chinese what is wrong, with the line', async () => {
+    const r = await cw(['calc'], 'not json\n');
+    expect(r.code).toBe(2);
+    const e = JSON.parse(r.out).error;
+    expect(e).toMatchObject({ code: 'INVALID_JSON', line: 1 });
+    expect(e.message).toMatch(/^第1行不是有效的 JSON：第 1 个字符处应为一个值/);
+    expect(e.message).not.toMatch(/Unexpected|token/);
+    const single = await cw(['calc', '{"policy":"本溪",}']);
+    expect(JSON.parse(single.out).error.message).toMatch(/^输入不是有效的 JSON：第 16 个字符处应为用双引号括起的字段名/);
   });
 
   test('--file reads one worker, or JSON Lines', async () => {
@@ -114,13 +148,26 @@ describe('the installed `cw` binary (npx cw after npm install)', () => {
   });
 });
 
-describe('large batches run on every core', () => {
-  test('splitLines cuts at line boundaries and numbers each piece’s first line', () => {
-    const text = 'a\nbb\nccc\n\ndddd\ne';
-    const parts = splitLines(text, 3);
-    expect(parts.map((p) => p.text).join('\n')).toBe(text);
-    for (const p of parts) expect(text.split('\n')[p.firstLine - 1]).toBe(p.text.split('\n')[0]);
-    expect(splitLines('x', 4)).toEqual([{ text: 'x', firstLine: 1 }]);
+describe('large batches stream through worker threads', () => {
+  test('lineChunks cuts a byte stream at line ends, numbering each chunk’s first line, however the bytes arrive', async () => {
+    const text = '\uFEFFa\nbb\r\n\n中文行\ndddd\ne';
+    const bytes = Buffer.from(text, 'utf8');
+    // Fed one byte at a time (splitting the UTF-8 of 中文), with a tiny chunk target.
+    const pieces = (async function* () { for (let i = 0; i < bytes.length; i++) yield bytes.subarray(i, i + 1); })();
+    const chunks = [];
+    for await (const c of lineChunks(pieces, { targetBytes: 3 })) chunks.push(c);
+    expect(Buffer.concat(chunks.map((c) => c.bytes)).toString('utf8')).toBe(text.slice(1));
+    const lines = text.slice(1).split('\n');
+    for (const c of chunks) expect(c.bytes.toString('utf8').split('\n')[0]).toBe(lines[c.firstLine - 1]);
+    expect(chunks.reduce((n, c) => n + c.lines, 0)).toBe(6);
+  });
+
+  test('a line over the limit becomes one error chunk and is not kept', async () => {
+    const big = 'x'.repeat(5000);
+    const pieces = (async function* () { yield 'ok\n'; for (let i = 0; i < 10; i++) yield big; yield '\nnext\n'; })();
+    const chunks = [];
+    for await (const c of lineChunks(pieces, { targetBytes: 100, maxLineBytes: 20_000 })) chunks.push(c);
+    expect(chunks.map((c) => [c.firstLine, c.lines, !!c.tooLong])).toEqual([[1, 1, false], [2, 1, true], [3, 1, false]]);
   });
 
   test('the real binary splits a 24,000-line batch across threads: same lines, same order, an error in its place', async () => {

@@ -109,7 +109,7 @@ describe('cw check exit codes', () => {
     fs.writeFileSync(notExcel, '姓名,社区\n张三,春晖社区\n');
     const c = await cw(['check', notExcel, '--policy', 'benxi']);
     expect(c.code).toBe(2);
-    expect(c.err).toMatch(/无法读取/);
+    expect(c.err).toMatch(/是文本文件（如 CSV），不是 Excel 工作簿[\s\S]*另存为/);
   });
 
   test('--help', async () => {

@@ -25,7 +25,7 @@ describe('cw fn', () => {
   });
 
   test('GRADE 本溪 科长 prints #VALUE! and the valid posts, exit 2', async () => {
-    const r = await cw(['GRADE', '本溪', '科长', '2010-01-01']);
+    const r = await cw(['GRADE', '本溪', '科长', '2010-01-01', '2024-03-15']);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/^#VALUE!\tpost（岗位）：无法识别岗位 “科长”。本溪的岗位类别：正职.*副职.*工作人员/);
   });
@@ -56,7 +56,7 @@ describe('cw fn', () => {
     expect(run('PAY', '本溪', '副职', '2000-09-01', '2023-06-01').stdout).toBe('4488\n');
     expect(run('STAFF', '通州', '2000').stdout.split('\t')[0]).toBe('16');
     expect(run('RETIRE', '1965-03-15', '男').stdout).toContain('45762');
-    const bad = run('GRADE', '本溪', '科长', '2010-01-01');
+    const bad = run('GRADE', '本溪', '科长', '2010-01-01', '2024-03-15');
     expect(bad.status).toBe(2);
     expect(bad.stdout).toMatch(/^#VALUE!.*正职.*副职.*工作人员/);
   });

@@ -5,8 +5,10 @@
  *    metadata list every function with the same ids and parameters as help.ts;
  *  - manifest.xml parses with a real XML parser, is a shared-runtime CW add-in with zh-CN strings,
  *    every resid it uses is defined, and every URL it references is a file the build produces;
- *  - the build (webpack, run here into a temporary folder) emits those files, and the bundles
- *    contain no HyperFormula.
+ *  - the production build (webpack, run here into a temporary folder, with CW_OFFICE_JS=21vianet)
+ *    emits those files and the help pages, and nothing a clerk's PC must not get: no workbench, no
+ *    sample roster, no source maps, no setStartupBehavior, no allowCustomDataForDataTypeAny, no
+ *    HyperFormula; its runtime page loads Office.js from 21Vianet's CDN and its CSP allows only that.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -32,13 +34,19 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   generated = JSON.parse(result.metadataJson);
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cwkit-addin-'));
-  // The same webpack config `npm run build` uses; development mode is quicker and emits the same files.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--no-devtool', '--output-path', buildDir], {
+  // What `CW_OFFICE_JS=21vianet npm run build` runs (the production build a deployment ships).
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', buildDir], {
     cwd: ROOT,
     stdio: 'pipe',
-    timeout: 240_000,
+    timeout: 480_000,
+    env: { ...process.env, CW_OFFICE_JS: '21vianet', CW_ADDIN_URL: '' },
   });
-}, 300_000);
+}, 540_000);
+
+/** Every file under a folder, relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
 
 afterAll(() => {
   if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
@@ -159,16 +167,53 @@ describe('the build output', () => {
       expect(fs.existsSync(path.join(buildDir, f))).toBe(true);
     }
     const html = fs.readFileSync(path.join(buildDir, 'taskpane.html'), 'utf8');
-    expect(html).toContain('appsforoffice.microsoft.com/lib/1/hosted/office.js');
     expect(html.indexOf('functions.js')).toBeGreaterThan(0);
     expect(html.indexOf('functions.js')).toBeLessThan(html.indexOf('taskpane.js'));
   });
 
-  test('the built metadata equals the generated one, and the zh-CN file is its localisation', () => {
+  test('the built metadata is the generated one with a helpUrl per function and no allowCustomDataForDataTypeAny; zh-CN is its localisation', () => {
     const built = JSON.parse(fs.readFileSync(path.join(buildDir, 'functions.json'), 'utf8'));
-    expect(built).toEqual(generated);
+    expect(generated.allowCustomDataForDataTypeAny).toBe(true); // what custom-functions-metadata writes, and the build strips
+    const { allowCustomDataForDataTypeAny: _dropped, ...rest } = generated;
+    const expected = { ...rest, functions: generated.functions.map((f) => ({ ...f, helpUrl: `${DEV_URL}help/functions.html#fn-${f.id.toLowerCase()}` })) };
+    expect(built).toEqual(expected);
+    expect(JSON.stringify(built)).not.toContain('allowCustomDataForDataTypeAny');
     const zh = JSON.parse(fs.readFileSync(path.join(buildDir, 'functions-zh-CN.json'), 'utf8'));
-    expect(zh).toEqual(localizeMetadata(generated));
+    expect(zh).toEqual(localizeMetadata(expected));
+  });
+
+  test('every helpUrl, SupportUrl and LearnMoreUrl opens a shipped zh-CN help page with that function\'s anchor', () => {
+    const built = JSON.parse(fs.readFileSync(path.join(buildDir, 'functions.json'), 'utf8')) as { functions: Array<{ id: string; helpUrl: string }> };
+    for (const f of built.functions) {
+      const [file, anchor] = f.helpUrl.slice(DEV_URL.length).split('#');
+      const page = fs.readFileSync(path.join(buildDir, file), 'utf8');
+      // The production build minifies the pages (attribute quotes may go).
+      expect(page).toMatch(new RegExp(`id="?${anchor}"?>CW\\.${f.id}<`));
+      expect(page).toMatch(/<html lang="?zh-CN"?>/);
+    }
+    const xml = fs.readFileSync(path.join(buildDir, 'manifest.xml'), 'utf8');
+    expect(xml).toContain(`<SupportUrl DefaultValue="${DEV_URL}help/index.html"/>`);
+    expect(xml).toMatch(/id="GetStarted.LearnMoreUrl" DefaultValue="https:\/\/localhost:3000\/help\/index.html"/);
+    const index = fs.readFileSync(path.join(buildDir, 'help/index.html'), 'utf8');
+    expect(index).toContain('Excel 2021 LTSC');
+    expect(index).toContain('Excel 2016、Excel 2019 不支持');
+  });
+
+  test('ships no workbench, no sample roster, no source maps and no setStartupBehavior', () => {
+    const files = filesUnder(buildDir);
+    expect(files.filter((f) => /workbench|sample|\.map$/.test(f))).toEqual([]);
+    for (const f of files.filter((x) => x.endsWith('.js'))) {
+      expect([f, fs.readFileSync(path.join(buildDir, f), 'utf8').includes('setStartupBehavior')]).toEqual([f, false]);
+    }
+  });
+
+  test('CW_OFFICE_JS=21vianet: taskpane.html loads 21Vianet\'s Office.js and its CSP allows that origin only', () => {
+    const html = fs.readFileSync(path.join(buildDir, 'taskpane.html'), 'utf8');
+    expect(html).toMatch(/<script[^>]+src="?https:\/\/appsforoffice\.cdn\.partner\.office365\.cn\/appsforoffice\/lib\/1\/hosted\/office\.js/);
+    const csp = /Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)![1];
+    expect(csp).toContain("script-src 'self' https://appsforoffice.cdn.partner.office365.cn;");
+    expect(csp).toContain("connect-src 'self' https://appsforoffice.cdn.partner.office365.cn;");
+    expect(html).not.toContain('appsforoffice.microsoft.com');
   });
 
   test('functions.js associates every function id, and no bundle contains HyperFormula', () => {

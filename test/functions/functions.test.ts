@@ -162,14 +162,14 @@ describe('the Excel layer', () => {
       constructor(readonly code: string, readonly message?: string) {}
     }
     (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } };
-    const r = GRADE('本溪', '科长', '2010-01-01');
+    const r = GRADE('本溪', '科长', '2010-01-01', '2023-06-01');
     expect(r).toBeInstanceOf(FakeError);
     expect((r as FakeError).code).toBe('#VALUE!');
     expect((r as FakeError).message).toContain('正职');
     const na = PAY('本溪', '副职', '2000-09-01', '2023-06-01', null, null, null, null, '岗位津贴');
     expect(na).toBeInstanceOf(FakeError);
     expect((na as FakeError).code).toBe('#N/A');
-    expect(() => grade('本溪', '科长', '2010-01-01')).toThrow(FakeError as never);
+    expect(() => grade('本溪', '科长', '2010-01-01', '2023-06-01')).toThrow(FakeError as never);
     expect(makeError('#N/A', 'x')).toBeInstanceOf(FakeError);
   });
 
@@ -179,8 +179,10 @@ describe('the Excel layer', () => {
     expectError(callFunction('SALARY', []), '#N/A', 'CW.PAY');
   });
 
-  test('an omitted as_of means today', () => {
-    const today = EXPLAIN('本溪', '副职', '2000-09-01') as string[][];
-    expect(today.find((r) => r[0] === '计龄')).toBeDefined();
+  test('as_of is required (a non-volatile function would keep a stale "today"): blank says to write TODAY()', () => {
+    for (const r of [EXPLAIN('本溪', '副职', '2000-09-01', null), PAY('本溪', '副职', '2000-09-01', ''), TENURE('本溪', '2000-09-01', undefined)]) {
+      expectError(r, '#VALUE!', 'TODAY()');
+      expectError(r, '#VALUE!', 'as_of（计算日期）');
+    }
   });
 });

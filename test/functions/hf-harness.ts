@@ -140,7 +140,8 @@ export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
  * custom function in the file as `_xldudf_CW_PAY(…)`; here it becomes `CW.PAY(…)` again.
  */
 export function hfFormula(excelFormula: string): string {
-  return '=' + excelFormula.replace(/^=/, '').replace(/_xldudf_CW_([A-Z]+)\(/g, 'CW.$1(');
+  // Future functions are stored with their `_xlfn.` prefix (_xlfn.IFNA); HyperFormula knows them by name.
+  return '=' + excelFormula.replace(/^=/, '').replace(/_xldudf_CW_([A-Z]+)\(/g, 'CW.$1(').replace(/_xlfn\.(?:_xlws\.)?/g, '');
 }
 
 /** Excel serial of a JavaScript Date as exceljs reads a date cell (midnight UTC of the civil date). */

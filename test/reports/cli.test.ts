@@ -78,12 +78,12 @@ test('a policy that needs local figures: 缺少参数 without them; --params or 
 
   // Grouped by policy, as cw calc --params accepts.
   fs.writeFileSync(pfile, JSON.stringify({ 'ningxia-2024': LOCAL_PARAMS['ningxia-2024'] }));
-  const nx = await cw(['report', 'funding', SAMPLE, '--policy', 'ningxia', '--out', out, '--period', '2026-12', '--params', pfile]);
+  const nx = await cw(['report', 'funding', SAMPLE, '--policy', 'ningxia', '--out', out, '--force', '--period', '2026-12', '--params', pfile]);
   expect(nx.code).toBe(0);
 
   const book = path.join(tmp, 'with-params.xlsx');
   await tinyRoster(book, ['林晓', '陈静'], LOCAL_PARAMS['xiamen-2020']);
-  const sheet = await cw(['report', 'payroll', book, '--policy', 'xiamen', '--out', out, '--period', '2026-12']);
+  const sheet = await cw(['report', 'payroll', book, '--policy', 'xiamen', '--out', out, '--force', '--period', '2026-12']);
   expect(sheet.code).toBe(0);
   expect(sheet.out).toContain('参数表：工作表“厦门参数表”4 项');
 });

@@ -25,6 +25,19 @@ export interface Fill {
   pattern: 'None' | 'Solid';
 }
 
+/** A sheet's page setup as Worksheet.pageLayout sets it (ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number | null };
+  centerHorizontally?: boolean;
+  printTitleRows?: string;
+  centerFooter?: string;
+  rightHeader?: string;
+  /** Cells before which a horizontal page break was added (A20 …). */
+  pageBreaks: string[];
+}
+
 export interface FakeSheet {
   name: string;
   cells: Cell[][];
@@ -33,6 +46,13 @@ export interface FakeSheet {
   bold: Set<string>;
   frozenRows: number;
   autofit: number;
+  /** Merged blocks: 0-based row, column, rows, columns. */
+  merges: Array<{ row: number; column: number; rows: number; columns: number }>;
+  /** Column widths in points, by 0-based column. */
+  columnWidths: Map<number, number>;
+  /** Ranges given each border edge style, as `row,column,rows,columns:Edge`. */
+  borders: Set<string>;
+  page: FakePageLayout;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -52,6 +72,8 @@ export class FakeExcel {
   batches = 0;
 
   private ops: Op[] = [];
+  /** Run after every sync's ops: copy plain properties (page setup) into the model. */
+  private watchers: Op[] = [];
   private mocks: Mock[] = [];
   private unsynced = new Set<object>();
 
@@ -61,7 +83,10 @@ export class FakeExcel {
   }
 
   addModelSheet(name: string, rows: Cell[][] = []): FakeSheet {
-    const s: FakeSheet = { name, cells: rows.map((r) => r.slice()), fills: new Map(), formats: new Map(), bold: new Set(), frozenRows: 0, autofit: 0 };
+    const s: FakeSheet = {
+      name, cells: rows.map((r) => r.slice()), fills: new Map(), formats: new Map(), bold: new Set(), frozenRows: 0, autofit: 0,
+      merges: [], columnWidths: new Map(), borders: new Set(), page: { pageBreaks: [] },
+    };
     this.sheets.push(s);
     return s;
   }
@@ -87,6 +112,7 @@ export class FakeExcel {
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     this.batches++;
     this.ops = [];
+    this.watchers = [];
     this.mocks = [];
     this.unsynced = new Set();
     const context = {
@@ -104,6 +130,7 @@ export class FakeExcel {
     const ops = this.ops;
     this.ops = [];
     for (const op of ops) op();
+    for (const w of this.watchers) w();
     this.unsynced.clear();
   }
 
@@ -174,6 +201,27 @@ export class FakeExcel {
         this.sheet(name).frozenRows = n;
       }),
     };
+    // Page setup: plain properties the adapter sets; copied into the model at every sync.
+    const footer: { centerFooter?: string; rightHeader?: string } = {};
+    const layout: Record<string, unknown> & { headersFooters: { defaultForAllPages: typeof footer } } = {
+      headersFooters: { defaultForAllPages: footer },
+      setPrintTitleRows: (rows: string) => this.ops.push(() => {
+        this.sheet(name).page.printTitleRows = rows;
+      }),
+    };
+    proxy.pageLayout = layout;
+    proxy.horizontalPageBreaks = {
+      add: (cell: string) => this.ops.push(() => {
+        this.sheet(name).page.pageBreaks.push(cell);
+      }),
+    };
+    this.watchers.push(() => {
+      const target = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!target) return;
+      for (const k of ['orientation', 'paperSize', 'zoom', 'centerHorizontally'] as const) if (layout[k] !== undefined) (target.page as unknown as Record<string, unknown>)[k] = layout[k];
+      if (footer.centerFooter !== undefined) target.page.centerFooter = footer.centerFooter;
+      if (footer.rightHeader !== undefined) target.page.rightHeader = footer.rightHeader;
+    });
     if (orNull) this.nullable(proxy, () => !exists());
     return proxy;
   }
@@ -223,12 +271,34 @@ export class FakeExcel {
             });
           },
         },
-        font: { bold: false },
+        font: { bold: false, size: 11, color: '#000000' },
+        columnWidth: 0,
+        horizontalAlignment: 'General',
+        verticalAlignment: 'Bottom',
+        wrapText: false,
+        borders: {
+          getItem(edge: string) {
+            const item = { style: 'None' };
+            self.watchers.push(() => {
+              if (item.style !== 'None') self.sheet(name).borders.add(`${row},${column},${rows},${columns}:${edge}`);
+            });
+            return item;
+          },
+        },
         autofitColumns() {
           self.ops.push(() => {
             self.sheet(name).autofit++;
           });
         },
+        autofitRows() {
+          self.ops.push(() => undefined);
+        },
+      },
+      merge(across: boolean) {
+        if (across !== false) throw new Error('the adapter merges whole blocks (across = false)');
+        self.ops.push(() => {
+          self.sheet(name).merges.push({ row, column, rows, columns });
+        });
       },
       select() {
         self.ops.push(() => {
@@ -272,6 +342,8 @@ export class FakeExcel {
       if (((m.format as Mock).font as Mock).bold === true) {
         for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) target.bold.add(key(row + i, column + j));
       }
+      const width = (m.format as Mock).columnWidth;
+      if (typeof width === 'number' && width > 0) for (let j = 0; j < columns; j++) target.columnWidths.set(column + j, width);
     });
     return m;
   }

@@ -10,6 +10,9 @@ import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
 import { HIGHLIGHT, SETTING, uniqueSheetName } from '../../src/taskpane/workbook/port';
 import type { WorkbookPort } from '../../src/taskpane/workbook/port';
 import { FakeExcel } from './fake-excel';
+import { WpsWorkbook } from '../../src/wps/workbook';
+import type { EtHost } from '../../src/wps/workbook';
+import { FakeEt } from '../wps/fake-et';
 
 /** An adapter with a view of its workbook (rows 1-based, columns 0-based). */
 interface Subject {
@@ -44,9 +47,9 @@ function memory(): Subject {
   };
 }
 
-function office(fillPattern = true, cellProperties = true): Subject & { fake: FakeExcel } {
+function office(): Subject & { fake: FakeExcel } {
   const fake = new FakeExcel([{ name: '职工', rows: ROSTER }, { name: '检查结果', rows: [['用户自己的表']] }]);
-  const port = new OfficeWorkbook({ run: fake.run, fillPattern, cellProperties });
+  const port = new OfficeWorkbook({ run: fake.run });
   return {
     fake,
     port,
@@ -62,6 +65,21 @@ function office(fillPattern = true, cellProperties = true): Subject & { fake: Fa
   };
 }
 
+/** The WPS adapter over a fake of WPS 表格's object model (test/wps/fake-et.ts). */
+function wps(): Subject & { fake: FakeEt } {
+  const fake = new FakeEt([{ name: '职工', rows: ROSTER }, { name: '检查结果', rows: [['用户自己的表']] }]);
+  return {
+    fake,
+    port: new WpsWorkbook(fake as unknown as EtHost),
+    cells: (s) => fake.sheet(s).cells.map((r) => r.map((v) => (v === undefined ? null : v))),
+    fill: (s, r, c) => fake.fill(s, r, c),
+    setFill: (s, r, c, color) => fake.setFill(s, r, c, color),
+    selection: () => (fake.selection ? { sheet: fake.selection.sheet, row: fake.selection.row } : null),
+    active: () => fake.active,
+    names: () => fake.ActiveWorkbook.states.map((s) => s.name),
+  };
+}
+
 const trim = (rows: Cell[][]) => rows.map((r) => {
   const out = r.slice();
   while (out.length && (out[out.length - 1] === null || out[out.length - 1] === undefined)) out.pop();
@@ -71,7 +89,7 @@ const trim = (rows: Cell[][]) => rows.map((r) => {
 describe.each([
   ['in-memory', memory],
   ['Office.js (office-addin-mock)', () => office()],
-  ['Office.js before ExcelApi 1.9 (fills read cell by cell)', () => office(false, false)],
+  ['WPS 表格 (fake ET object model)', wps],
 ] as const)('%s adapter', (_, make) => {
   let s: Subject;
   beforeEach(() => {
@@ -212,12 +230,12 @@ describe('Office.js adapter', () => {
     expect(JSON.parse(raw as string)).toEqual({ v: 1, rows: [{ sheet: '职工', row: 3, width: 4, color: '#FFC7CE', before: null }] });
   });
 
-  test('without RangeFill.pattern (before ExcelApi 1.15) a white cell counts as no fill', async () => {
-    const s = office(false);
+  test('a white fill is told from no fill (RangeFill.pattern, ExcelApi 1.9) and restored as white', async () => {
+    const s = office();
     s.setFill('职工', 3, 0, '#FFFFFF');
     s.setFill('职工', 3, 1, '#00B0F0');
     await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }]);
     await s.port.clearHighlights();
-    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual([null, '#00B0F0', null]);
+    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual(['#FFFFFF', '#00B0F0', null]);
   });
 });

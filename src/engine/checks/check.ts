@@ -90,8 +90,8 @@ class Pacer {
  */
 export async function checkRoster(roster: Roster, policyId: string, options: CheckOptions = {}): Promise<CheckResult> {
   const policy = policyOf(policyId);
-  const params = policy.params.resolve(options.params ?? null);
   const asOf = isBlank(options.asOf as null) ? todayInChina() : parseDate(options.asOf, 'asOf');
+  const params = policy.params.resolve(options.params ?? null, asOf);
   const asOfYear = civilOf(asOf).y;
   const months = options.retirementMonths ?? 6;
   if (!Number.isInteger(months) || months < 0 || months > 240) {

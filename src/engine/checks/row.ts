@@ -121,7 +121,7 @@ function categoryOfRole(policy: Policy, role: Role): string | null {
 type Columns = Record<(typeof FIELD_KEYS)[number], number>;
 
 const FIELD_KEYS = ['county', 'street', 'community', 'name', 'sex', 'idNumber', 'birthDate', 'post', 'title', 'appointment', 'elected', 'entryDate',
-  'education', 'degree', 'certificate', 'certificateDate', 'probation', 'probationRating', 'currentPay', 'priorYears', 'originalAge', 'absenceDays',
+  'education', 'degree', 'certificate', 'certificateDate', 'probation', 'probationRating', 'currentPay', 'priorYears', 'headYears', 'originalAge', 'absenceDays',
   'absenceConsecutiveDays', 'protectedStatus', 'freshGraduate', 'veteran', 'sociologyGraduate', 'existingWorker', 'localHukou', 'serviceHall',
   'lastTrainingYear', 'educationHours', 'agreementDate', 'termEnd', 'secondmentMonths'] as const;
 
@@ -390,6 +390,8 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   const currentPay = r.parse(c.currentPay, 'currentPay', P_NUMBER, '填写现行月薪酬金额（元），不带单位以外的文字。', '现行月薪酬（元）');
   const priorYears = r.parse(c.priorYears, 'priorYears', P_NUMBER, '填写年数，如 3 或 2.5。', '调入前在社区工作的年数');
   if (priorYears !== null) input.priorYears = priorYears;
+  const headYears = r.parse(c.headYears, 'headYears', P_NUMBER, '填写年数，如 21 或 20.5。', '任社区党组织书记、居民委员会主任的累计年数');
+  if (headYears !== null) input.headYears = headYears;
   let originalAge = r.parse(c.originalAge, 'originalAge', P_ORIGINAL_AGE, '填写 60、55 或 50。');
   if (originalAge !== null && sex !== null && (sex === '男') !== (originalAge === 60)) {
     out.push(findingAt(place, {

@@ -39,6 +39,7 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'probationRating', label: '试用期考核', synonyms: ['试用期满考核', '试用期考核结果', '转正考核', '试用期考核等次'], use: '退出情形（试用期满考核不合格）' },
   { key: 'currentPay', label: '现薪酬', synonyms: ['现工资', '现月薪酬', '月薪酬', '现行薪酬', '月工资', '现薪酬标准'], use: '工资总体水平' },
   { key: 'priorYears', label: '此前社区工作年限', synonyms: ['此前工作年限', '原社区工作年限', '调入前社区工作年限', '调入前工作年限'], use: '（薪酬：累计年限）' },
+  { key: 'headYears', label: '任书记主任年限', synonyms: ['任书记主任累计年限', '任书记、主任年限', '书记主任任职年限', '任书记或主任年限', '累计任书记主任年限'], use: '（薪酬：长期任职奖励补贴，宁夏）' },
   { key: 'originalAge', label: '原退休年龄', synonyms: ['原法定退休年龄', '退休年龄'], use: '退休日期（女职工 55 或 50）' },
   { key: 'absenceDays', label: '旷工天数', synonyms: ['本年旷工天数', '年度旷工天数', '当年旷工天数', '累计旷工天数', '无故旷工天数', '本年度旷工天数'], use: '退出情形；考核等次（通州）' },
   { key: 'absenceConsecutiveDays', label: '连续旷工天数', synonyms: ['最长连续旷工天数', '连续旷工'], use: '退出情形（通州）' },
@@ -53,6 +54,13 @@ export const WORKER_FIELDS: FieldDef[] = [
   { key: 'educationHours', label: '继续教育学时', synonyms: ['继续教育时长', '本登记期继续教育学时', '继续教育小时数'], use: '继续教育（通州）' },
   { key: 'agreementDate', label: '协议签订日期', synonyms: ['服务协议签订日期', '合同签订日期', '劳动合同签订日期', '协议签订时间'], use: '服务协议期限（通州）' },
   { key: 'termEnd', label: '任期届满日期', synonyms: ['任期结束日期', '本届任期届满日期', '任期届满'], use: '选任人员退休后可工作至任期结束（通州）' },
+  // Payroll (cw payroll, cw backpay): the facts from 应发 to 实发 that a pay roster carries.
+  { key: 'contributionBase', label: '缴费基数', synonyms: ['社保缴费基数', '社会保险缴费基数', '社保基数', '上年度月平均工资', '上年月平均工资', '缴费工资'], use: '（代扣：社会保险个人缴费基数，上下限调整前）' },
+  { key: 'fundBase', label: '公积金缴存基数', synonyms: ['公积金基数', '住房公积金缴存基数', '住房公积金基数'], use: '（代扣：住房公积金基数，与缴费基数不同时填写）' },
+  { key: 'specialAdditional', label: '专项附加扣除', synonyms: ['每月专项附加扣除', '专项附加扣除(月)', '本月专项附加扣除', '专项附加扣除额'], use: '（个税：本月专项附加扣除）' },
+  { key: 'otherDeductions', label: '其他扣除', synonyms: ['依法确定的其他扣除', '本月其他扣除', '个人养老金'], use: '（个税：本月依法确定的其他扣除）' },
+  { key: 'bankAccount', label: '银行账号', synonyms: ['工资卡号', '银行卡号', '代发账号', '工资账号', '银行帐号', '卡号'], use: '（银行代发名单）' },
+  { key: 'paid', label: '已发', synonyms: ['已发金额', '已发应发', '实际已发', '已发薪酬', '已发放'], use: '（补发：该月已发的应发合计）' },
 ];
 
 /** Community columns (DESIGN.md "Rosters"). */

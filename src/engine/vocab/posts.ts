@@ -1,4 +1,5 @@
 import { CwError, shown } from '../errors';
+import { wordTable } from './words';
 
 /**
  * The role a job title plays, before a policy names its own post category:
@@ -7,14 +8,14 @@ import { CwError, shown } from '../errors';
  */
 export type Role = 'head' | 'deputy' | 'member' | 'staff';
 
-const ROLE_TITLES: Record<string, Role> = {
+const ROLE_TITLES = wordTable<Role>({
   正职: 'head', 书记: 'head', 主任: 'head', 站长: 'head', 党组织书记: 'head', 居委会主任: 'head', 一肩挑: 'head',
   副职: 'deputy', 副书记: 'deputy', 专职副书记: 'deputy', 副主任: 'deputy', 副站长: 'deputy',
   委员: 'member', 专职委员: 'member', 成员: 'member', 党组织成员: 'member', 居委会委员: 'member', 两委成员: 'member', 其他两委成员: 'member',
   工作人员: 'staff', 专职工作人员: 'staff', 一般工作人员: 'staff', 普通工作人员: 'staff', 其他: 'staff', 其他社区工作者: 'staff',
   社区工作者: 'staff', 社工: 'staff', 网格员: 'staff', 党务工作者: 'staff', 专职党务工作者: 'staff', 党群工作者: 'staff', 专职党群工作者: 'staff',
   head: 'head', deputy: 'deputy', member: 'member', staff: 'staff',
-};
+});
 
 /** Organisation prefixes that do not change the role: 社区党委书记 is a 书记. */
 const PREFIX = /^(社区)?(“两委”|两委|党组织|党委|党总支|党支部|居委会|居民委员会|服务站|社区服务站)?(专职)?/;
@@ -22,10 +23,10 @@ const PREFIX = /^(社区)?(“两委”|两委|党组织|党委|党总支|党支
 /** Classifies a job title or category name into its role; null when unrecognised. */
 export function roleOfTitle(text: string): Role | null {
   const t = text.trim().replace(/\s+/g, '');
-  if (ROLE_TITLES[t]) return ROLE_TITLES[t];
+  const direct = ROLE_TITLES.get(t);
+  if (direct) return direct;
   const stripped = t.replace(PREFIX, '');
-  if (stripped && ROLE_TITLES[stripped]) return ROLE_TITLES[stripped];
-  return null;
+  return (stripped && ROLE_TITLES.get(stripped)) || null;
 }
 
 /** A policy's post category and the roles that fall in it. */

@@ -1,9 +1,10 @@
 import { CwError, shown } from '../errors';
+import { wordTable } from './words';
 
 /** The four annual rating grades (年度考核等次), in the words of most documents. */
 export type Rating = '优秀' | '合格' | '基本合格' | '不合格';
 
-const SYNONYMS: Record<string, Rating> = {
+const SYNONYMS = wordTable<Rating>({
   优秀: '优秀',
   合格: '合格',
   称职: '合格',
@@ -16,7 +17,7 @@ const SYNONYMS: Record<string, Rating> = {
   competent: '合格',
   basic: '基本合格',
   fail: '不合格',
-};
+});
 
 /**
  * Normalises one rating. Tongzhou's 称职/基本称职/不称职 are the same grades as
@@ -27,11 +28,11 @@ export function ratingOf(value: unknown, field = '考核等次'): Rating | null 
   if (typeof value !== 'string') {
     throw new CwError('UNKNOWN_RATING', `${field}：${shown(value)} 不是考核等次。可用：优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），或留空表示未考核。`, field);
   }
-  const direct = SYNONYMS[value];
+  const direct = SYNONYMS.get(value);
   if (direct) return direct;
   const t = value.trim();
   if (t === '' || t === '未考核' || t === '无') return null;
-  const r = SYNONYMS[t] ?? SYNONYMS[t.toLowerCase()];
+  const r = SYNONYMS.get(t) ?? SYNONYMS.get(t.toLowerCase());
   if (!r) {
     throw new CwError('UNKNOWN_RATING', `${field}：无法识别考核等次 ${shown(value)}。可用：优秀、合格（称职）、基本合格（基本称职）、不合格（不称职），或留空表示未考核。`, field);
   }

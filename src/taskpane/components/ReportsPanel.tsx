@@ -1,9 +1,15 @@
 /**
- * Reports (issue 5 item 3): the six statutory PDF reports from the workbook's roster. pdfmake,
- * the report builders and the font are loaded only when a report is asked for — a dynamic import
- * of src/reports/browser.ts, which renders in a Web Worker — so none of it is in the pane's
- * initial bundle. The PDF comes back as a Blob and is offered as a download link (no popup), with
- * where it goes and the same report's `cw report` command for task panes that cannot download.
+ * Reports: the six statutory reports from the workbook's roster, two ways.
+ *
+ *  - 写入工作表 (every Excel): the report as a new print-ready sheet — title block, repeated
+ *    headings, subtotals and totals as values, signatures, A4, one page wide, “第 &P 页 / 共 &N 页”
+ *    (src/reports/sheet, written by the port's addReportSheet). The clerk prints it or uses
+ *    Excel's own 另存为 PDF. A new sheet every time: an existing sheet is never touched.
+ *  - 生成 PDF, only where a download works (src/taskpane/download.ts: Excel on the web, a browser;
+ *    not the desktop webviews). pdfmake, the builders and the font load only when asked for — a
+ *    dynamic import of src/reports/browser.ts, which renders in a Web Worker.
+ *
+ * Both show the same report's `cw report` command.
  */
 import * as React from 'react';
 import {
@@ -16,6 +22,7 @@ import type { ReportKind } from '../../reports/types';
 import { loadRoster, readParams, withMappedHeaders } from '../roster';
 import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
+import type { ReportSheet } from '../../reports/sheet/types';
 import { useT } from '../i18n';
 import { RetireMonthsField } from './RetireMonthsField';
 
@@ -69,6 +76,8 @@ export interface ReportsPanelProps {
   loaded: LoadedRoster | null;
   onLoaded: (r: LoadedRoster) => void;
   inOffice: boolean;
+  /** Whether a PDF download works here; without it there is no PDF button. */
+  canDownload: boolean;
   /** The roster file name for the `cw report` hint. */
   rosterFile: string;
   goParams: () => void;
@@ -85,6 +94,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
   const [progress, setProgress] = React.useState<{ label: string; share: number } | null>(null);
   const [ready, setReady] = React.useState<Ready | null>(null);
   const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
+  const [written, setWritten] = React.useState<{ sheet: string; title: string; orientation: string } | null>(null);
   const controller = React.useRef<AbortController | null>(null);
 
   React.useEffect(() => () => {
@@ -100,6 +110,40 @@ export function ReportsPanel(props: ReportsPanelProps) {
   }, [scan]);
 
   const units = React.useMemo(() => unitsOf(props.loaded?.roster ?? null), [props.loaded]);
+
+  const writeSheet = async () => {
+    if (!scan || !port.addReportSheet) return;
+    const ctrl = new AbortController();
+    controller.current = ctrl;
+    setError(null);
+    setWritten(null);
+    setProgress({ label: t.writingSheet, share: 0 });
+    try {
+      const loaded = await loadRoster(port, scan, { signal: ctrl.signal });
+      props.onLoaded(loaded);
+      const params = await readParams(port, policyOf(policy), scan.heads);
+      // The same report data the PDF is made from; loaded on demand like the PDF path.
+      const [{ prepareReport }, { buildReportSheet }] = await Promise.all([
+        import(/* webpackChunkName: "report-sheet" */ '../../reports/data'),
+        import(/* webpackChunkName: "report-sheet" */ '../../reports/sheet/builders'),
+      ]);
+      const data = prepareReport(kind, withMappedHeaders(loaded), {
+        policy, period, params: params?.params ?? null, months, unit: unit || null,
+        onProgress: (done, total) => setProgress({ label: t.writingSheet, share: total ? (done / total) * 0.7 : 0 }),
+      });
+      if (ctrl.signal.aborted) return;
+      const sheet: ReportSheet = buildReportSheet(data);
+      setProgress({ label: t.writingSheet, share: 0.8 });
+      const name = await port.addReportSheet(sheet);
+      setWritten({ sheet: name, title: data.title, orientation: sheet.page.orientation === 'landscape' ? t.landscape : t.portrait });
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
+    } finally {
+      setProgress(null);
+      controller.current = null;
+    }
+  };
 
   const generate = async () => {
     if (!scan) return;
@@ -171,9 +215,16 @@ export function ReportsPanel(props: ReportsPanelProps) {
         </Select>
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={generate} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="report-generate">
-          {progress ? t.generating : t.generate}
-        </Button>
+        {port.addReportSheet && (
+          <Button appearance="primary" onClick={writeSheet} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="report-sheet">
+            {t.writeSheet}
+          </Button>
+        )}
+        {props.canDownload && (
+          <Button appearance={port.addReportSheet ? 'secondary' : 'primary'} onClick={generate} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="report-generate">
+            {progress ? t.generating : t.generate}
+          </Button>
+        )}
         {progress && (
           <Button onClick={() => controller.current?.abort()} data-testid="report-cancel">
             {t.cancel}
@@ -198,6 +249,13 @@ export function ReportsPanel(props: ReportsPanelProps) {
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {!props.canDownload && <Caption1 className={styles.muted} data-testid="report-no-download">{t.noDownloadHere}</Caption1>}
+      {written && (
+        <div className={styles.ready} data-testid="report-sheet-written">
+          <Text>{t.sheetWritten(written.title, written.sheet, written.orientation)}</Text>
+          <code className={styles.code}>{cli}</code>
+        </div>
       )}
       {ready && (
         <div className={styles.ready} data-testid="report-ready">

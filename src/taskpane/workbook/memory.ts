@@ -6,6 +6,7 @@
 import type { Cell } from '../../engine';
 import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
+import type { ReportSheet } from '../../reports/sheet/types';
 
 /** How the workbench shows a column's numbers. */
 export type ColumnFormat = 'date' | 'text' | null;
@@ -19,6 +20,8 @@ export interface MemorySheet {
   columnFormats: ColumnFormat[];
   /** Rows (from the top) shown bold and frozen. */
   boldRows: number;
+  /** A report sheet's layout and page setup, as written by addReportSheet (the tests read it). */
+  report?: Omit<ReportSheet, 'rows' | 'name'>;
 }
 
 /** A sheet to start with. */
@@ -165,6 +168,19 @@ export class MemoryWorkbook implements WorkbookPort {
       const width = Math.max(1, content.rows[Number(row) - 1]?.length ?? 1);
       sheet.fills.set(Number(row) - 1, new Array(width).fill(color));
     }
+    this.sheets.push(sheet);
+    this.active = name;
+    this.changed();
+    return name;
+  }
+
+  async addReportSheet(report: ReportSheet): Promise<string> {
+    const name = uniqueSheetName(report.name, this.sheets.map((s) => s.name));
+    const formats: ColumnFormat[] = [];
+    for (const c of report.textColumns) formats[c] = 'text';
+    const sheet = MemoryWorkbook.sheetOf({ name, rows: report.rows, columnFormats: formats });
+    const { rows: _rows, name: _name, ...layout } = report;
+    sheet.report = JSON.parse(JSON.stringify(layout));
     this.sheets.push(sheet);
     this.active = name;
     this.changed();

@@ -3,11 +3,18 @@
  * The workbook port over Office.js (Excel). Large sheets are read in chunks — at most 5,000 rows
  * and 200,000 cells per `getRangeByIndexes(…).load('values')` + `context.sync()` — so a
  * 100,000-row roster stays well under Excel's per-request payload limit (5 MB on the web).
- * Settings live in the workbook (`workbook.settings`, ExcelApi 1.4), as JSON text. Per-cell fills
- * are read before highlighting — with `getCellProperties` (ExcelApi 1.9), or cell by cell on older
- * Excel — so clearing restores them. Needs ExcelApi 1.4 (Excel 2019 and later).
+ * Settings live in the workbook (`workbook.settings`), as JSON text. Per-cell fills are read with
+ * `getCellProperties` (colour and pattern, so a white fill is told from none) before highlighting,
+ * so clearing restores them. Report sheets get their page setup from `Worksheet.pageLayout`.
+ *
+ * One minimum, declared in manifest.xml: ExcelApi 1.9 — the newest set called here
+ * (getCellProperties, RangeFill.pattern, pageLayout, page breaks; getRangeByIndexes and
+ * freezePanes are 1.7). Every host with SharedRuntime 1.1 (Microsoft 365, Excel 2021 LTSC ≥ 2108,
+ * Mac ≥ 16.35, the web) has it; Excel 2016/2019 run neither, so there is no fallback path.
  */
 import type { Cell } from '../../engine';
+import { MONEY_FORMAT } from '../../reports/sheet/types';
+import type { ReportSheet, RowRole } from '../../reports/sheet/types';
 import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
 
@@ -19,13 +26,6 @@ export interface OfficeWorkbookOptions {
   maxChunkRows?: number;
   /** Most cells per read or write request (default 200,000). */
   maxChunkCells?: number;
-  /**
-   * Whether RangeFill.pattern can be read (ExcelApi 1.15): tells "no fill" from a white fill.
-   * Without it a white (#FFFFFF) cell is taken to have no fill, which looks the same.
-   */
-  fillPattern?: boolean;
-  /** Whether Range.getCellProperties exists (ExcelApi 1.9); without it fills are read one cell at a time. */
-  cellProperties?: boolean;
 }
 
 /** Rows per batch when reading or restoring fills. */
@@ -47,20 +47,81 @@ function writable(v: Cell | undefined): string | number | boolean {
 
 type CellFill = { format?: { fill?: { color?: string; pattern?: string } } };
 
+/** Formats per row role: what the PDF's styles are on paper. */
+const ROLE_FORMAT: Record<RowRole, (f: Excel.RangeFormat) => void> = {
+  title: (f) => {
+    f.font.size = 16;
+    f.font.bold = true;
+    f.horizontalAlignment = 'Center';
+  },
+  meta: () => undefined,
+  note: (f) => {
+    f.font.color = '#444444';
+  },
+  section: (f) => {
+    f.font.bold = true;
+  },
+  header: (f) => {
+    f.font.bold = true;
+    f.fill.color = '#E8E8E8';
+    f.horizontalAlignment = 'Center';
+    f.wrapText = true;
+  },
+  group: (f) => {
+    f.fill.color = '#F4F4F4';
+  },
+  body: (f) => {
+    f.wrapText = true;
+    f.verticalAlignment = 'Top';
+  },
+  subtotal: (f) => {
+    f.fill.color = '#F4F4F4';
+    f.font.bold = true;
+  },
+  total: (f) => {
+    f.fill.color = '#DDDDDD';
+    f.font.bold = true;
+  },
+  sign: () => undefined,
+  blank: () => undefined,
+};
+
+const TABLE_ROLES = new Set<RowRole>(['header', 'group', 'body', 'subtotal', 'total']);
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
+/** Consecutive rows with the same role. */
+function roleRuns(roles: RowRole[]): Array<{ role: RowRole; start: number; count: number }> {
+  const out: Array<{ role: RowRole; start: number; count: number }> = [];
+  roles.forEach((role, i) => {
+    const last = out[out.length - 1];
+    if (last && last.role === role && last.start + last.count === i) last.count++;
+    else out.push({ role, start: i, count: 1 });
+  });
+  return out;
+}
+
+/** Consecutive table rows (headings to totals), which get ruled borders. */
+function tableRuns(roles: RowRole[]): Array<{ start: number; count: number }> {
+  const out: Array<{ start: number; count: number }> = [];
+  roles.forEach((role, i) => {
+    if (!TABLE_ROLES.has(role)) return;
+    const last = out[out.length - 1];
+    if (last && last.start + last.count === i) last.count++;
+    else out.push({ start: i, count: 1 });
+  });
+  return out;
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
   private readonly run: NonNullable<OfficeWorkbookOptions['run']>;
   private readonly maxRows: number;
   private readonly maxCells: number;
-  private readonly pattern: boolean;
-  private readonly cellProperties: boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
     this.maxRows = options.maxChunkRows ?? 5000;
     this.maxCells = options.maxChunkCells ?? 200_000;
-    this.pattern = options.fillPattern ?? false;
-    this.cellProperties = options.cellProperties ?? true;
   }
 
   /** Rows per request for a sheet this wide. */
@@ -166,6 +227,60 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  addReportSheet(report: ReportSheet): Promise<string> {
+    return this.run(async (context) => {
+      const name = uniqueSheetName(report.name, await OfficeWorkbook.names(context));
+      const sheet = context.workbook.worksheets.add(name);
+      const width = Math.max(1, report.columns);
+      const money = new Set(report.moneyColumns);
+      const text = new Set(report.textColumns);
+      const formats = Array.from({ length: width }, (_, c) => (money.has(c) ? MONEY_FORMAT : text.has(c) ? '@' : 'General'));
+      const per = this.chunkRows(width);
+      for (let start = 0; start < report.rows.length; start += per) {
+        const part = report.rows.slice(start, start + per);
+        const range = sheet.getRangeByIndexes(start, 0, part.length, width);
+        range.numberFormat = part.map(() => formats);
+        range.values = part.map((r) => Array.from({ length: width }, (_, c) => writable(r[c] ?? null)));
+        await context.sync();
+      }
+      report.widths.forEach((w, c) => {
+        // Column width in points: about 6 points per character unit, plus the cell padding.
+        sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 6 + 6);
+      });
+      // Runs of rows with the same role share one format call; table rows get thin borders.
+      for (const run of roleRuns(report.roles)) {
+        const range = sheet.getRangeByIndexes(run.start, 0, run.count, width);
+        ROLE_FORMAT[run.role](range.format);
+      }
+      for (const run of tableRuns(report.roles)) {
+        const borders = sheet.getRangeByIndexes(run.start, 0, run.count, width).format.borders;
+        for (const edge of BORDER_EDGES) borders.getItem(edge).style = 'Continuous';
+      }
+      for (let i = 0; i < report.merges.length; i++) {
+        const m = report.merges[i];
+        sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+        if ((i + 1) % 500 === 0) await context.sync();
+      }
+      await context.sync();
+      if (report.rows.length) sheet.getRangeByIndexes(0, 0, report.rows.length, width).format.autofitRows();
+      const page = sheet.pageLayout;
+      page.paperSize = 'A4';
+      page.orientation = report.page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      // One page wide, as many pages tall as it takes (Microsoft's "fit all columns on one page").
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
+      page.centerHorizontally = true;
+      const [first, last] = report.page.printTitleRows;
+      page.setPrintTitleRows(`$${first}:$${last}`);
+      page.headersFooters.defaultForAllPages.centerFooter = report.page.centerFooter;
+      page.headersFooters.defaultForAllPages.rightHeader = report.page.rightHeader;
+      for (const row of report.page.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row}`);
+      sheet.freezePanes.freezeRows(last);
+      sheet.activate();
+      await context.sync();
+      return name;
+    });
+  }
+
   activateSheet(name: string): Promise<void> {
     return this.run(async (context) => {
       context.workbook.worksheets.getItem(name).activate();
@@ -186,23 +301,9 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Reads the fills of rows, cell by cell. */
   private async fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, rows: number[], width: number): Promise<FillState[][]> {
     const out: FillState[][] = [];
-    if (!this.cellProperties) {
-      // Before ExcelApi 1.9: one RangeFill per cell (a row's fill reads null when its cells differ).
-      const per = Math.max(1, Math.floor(2000 / width));
-      for (let i = 0; i < rows.length; i += per) {
-        const fills = rows.slice(i, i + per).map((row) => Array.from({ length: width }, (_, c) => {
-          const f = sheet.getRangeByIndexes(row - 1, c, 1, 1).format.fill;
-          f.load('color');
-          return f;
-        }));
-        await context.sync();
-        for (const r of fills) out.push(r.map((f) => this.stateOf({ format: { fill: { color: f.color } } })));
-      }
-      return out;
-    }
     for (let i = 0; i < rows.length; i += FILL_BATCH) {
       const results = rows.slice(i, i + FILL_BATCH).map((row) =>
-        sheet.getRangeByIndexes(row - 1, 0, 1, width).getCellProperties({ format: { fill: this.pattern ? { color: true, pattern: true } : { color: true } } }),
+        sheet.getRangeByIndexes(row - 1, 0, 1, width).getCellProperties({ format: { fill: { color: true, pattern: true } } }),
       );
       await context.sync();
       for (const r of results) out.push(((r.value as CellFill[][])[0] ?? []).map((p) => this.stateOf(p)));
@@ -213,8 +314,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private stateOf(p: CellFill | undefined): FillState {
     const fill = p?.format?.fill;
     if (!fill) return null;
-    if (this.pattern) return fill.pattern === 'None' || !fill.color ? null : fill.color.toUpperCase();
-    return !fill.color || sameColor(fill.color, '#FFFFFF') ? null : fill.color.toUpperCase();
+    return fill.pattern === 'None' || !fill.color ? null : fill.color.toUpperCase();
   }
 
   private async record(context: Excel.RequestContext): Promise<HighlightRecord | null> {

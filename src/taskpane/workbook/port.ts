@@ -1,10 +1,16 @@
 /**
- * The one small port through which the task pane touches a workbook (DESIGN.md "Layers"): read a
- * sheet's cells, add a new sheet, activate a sheet, select a row, highlight rows and clear the
- * highlights, and keep settings in the workbook. Two adapters: Office.js (office.ts) and an
+ * The one small port through which the task pane touches a workbook: read a sheet's cells, add a
+ * new sheet, add a print-ready report sheet, activate a sheet, select a row, highlight rows and
+ * clear the highlights, and keep settings in the workbook. Adapters: Office.js (office.ts) and an
  * in-memory workbook (memory.ts) for tests and the browser workbench. The pane never sees which.
+ *
+ * Contract every adapter keeps: rows are 1-based sheet rows, columns 0-based from A; a new sheet
+ * (addSheet, addReportSheet) never writes into an existing sheet — it takes `name`, `name(2)` …;
+ * text that would read as a formula is written as text; highlights record the previous fills so
+ * clearHighlights restores them; settings are JSON kept in the workbook.
  */
 import type { Cell, SheetGrid } from '../../engine';
+import type { ReportSheet } from '../../reports/sheet/types';
 
 /** Options of {@link WorkbookPort.readSheet}. */
 export interface ReadOptions {
@@ -64,13 +70,21 @@ export interface HighlightRecord {
 
 /** The workbook port. Rows are 1-based sheet rows, as Excel shows them. */
 export interface WorkbookPort {
-  readonly kind: 'office' | 'memory';
+  readonly kind: 'office' | 'memory' | 'wps';
   /** Sheet names in tab order. */
   sheetNames(): Promise<string[]>;
   /** The used cells of a sheet. Large sheets are read in chunks. */
   readSheet(name: string, options?: ReadOptions): Promise<SheetRead>;
   /** Adds a sheet named `baseName`, or `baseName(2)`, `(3)` … when taken; returns the name used. Never writes into an existing sheet. */
   addSheet(baseName: string, content: NewSheet): Promise<string>;
+  /**
+   * Adds a report as a print-ready sheet (src/reports/sheet): its values, merges, column widths,
+   * row styles, and page setup — A4, orientation, one page wide, repeated title rows, the
+   * “第 &P 页 / 共 &N 页” footer. A new sheet named as {@link addSheet} names it; returns the name.
+   * Optional: an adapter whose host cannot set page layout leaves it out, and the pane then offers
+   * no “write to sheet” button.
+   */
+  addReportSheet?(report: ReportSheet): Promise<string>;
   /** Shows a sheet. */
   activateSheet(name: string): Promise<void>;
   /** Shows the sheet and selects the used cells of one row. */

@@ -63,6 +63,15 @@ describe('本溪 pay (三(六)1–3)', () => {
     expect(r.total).toBe(r.items['基础工资']);
   });
 
+  test('probation with a certificate: no 职业津贴 either; it starts with the regular appointment (解读 §本溪-试用期薪酬)', () => {
+    const on = evaluate({ ...base, probation: true, certificate: '社会工作师', certificateDate: '2019-05-10' });
+    expect(on.items['职业津贴']).toBeUndefined();
+    expect(on.total).toBe(on.items['基础工资']);
+    expect(on.trace.find((s) => s.step === '试用期')).toMatchObject({ value: expect.stringContaining('也不发职业津贴'), reading: '解读 §本溪-试用期薪酬' });
+    const after = evaluate({ ...base, certificate: '社会工作师', certificateDate: '2019-05-10' });
+    expect(after.items['职业津贴']).toBe('200.00');
+  });
+
   test('a 不合格 rating this year: no 绩效工资 for the year', () => {
     const r = evaluate({ ...base, ratings: { 2024: '不合格' } });
     expect(r.items['绩效工资']).toBe('0.00');

@@ -1,5 +1,5 @@
 import { CwError } from '../../errors';
-import { civilOf, dayNumberOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
+import { civilOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
 import { ZERO, roundFen, fenText, sumOf } from '../../money';
 import { required } from '../../input';
 import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
@@ -12,7 +12,6 @@ import type { Decimal } from '../../money';
 import type { Trace } from '../../trace';
 import { BENXI_DOC, benxiParams, bx } from './params';
 
-const IN_FORCE = dayNumberOf(2023, 1, 1);
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
 
 /**
@@ -80,12 +79,16 @@ function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings
     return { standard, basic: roundFen(standard.times(p.dec('基础工资比例'))), performance: roundFen(standard.times(p.dec('绩效工资比例'))) };
   });
   let performance = fullPerformance;
-  if (trace.on) trace.add('薪酬标准', `基数 ${p.dec('基数').toFixed(2)} × 系数 ${p.num(`系数.${g}`)} = ${fenText(standard)}`, bx('三(六)1；附件'));
+  if (trace.on) {
+    // A 基数 from the 参数表 or with a history names where it came from and since when.
+    const source = p.isOverridden('基数') || p.history('基数').length > 1 ? `${p.source('基数')}；附件` : bx('三(六)1；附件');
+    trace.add('薪酬标准', `基数 ${p.dec('基数').toFixed(2)} × 系数 ${p.num(`系数.${g}`)} = ${fenText(standard)}`, source);
+  }
   if (trace.on) trace.add('基础工资', `${fenText(standard)} × ${p.num('基础工资比例')} = ${fenText(basic)}`, p.source('基础工资比例'));
   const asOfYear = civilOf(w.asOf).y;
   if (w.probation) {
     performance = ZERO;
-    if (trace.on) trace.add('试用期', '按拟定岗位等级的基础工资发放，不发绩效工资', bx('三(六)3(5)'));
+    if (trace.on) trace.add('试用期', `按拟定岗位等级的基础工资发放，不发绩效工资${w.certificate !== null ? '，也不发职业津贴（转正后发放）' : ''}`, bx('三(六)3(5)'), '解读 §本溪-试用期薪酬');
   } else if (w.ratings.get(asOfYear) === '不合格') {
     performance = ZERO;
     if (trace.on) trace.add('绩效工资', `${asOfYear}年度考核不合格，不发放本年度绩效工资`, bx('三(六)3(4)'));
@@ -96,7 +99,9 @@ function pay(w: Worker, _years: number, g: number | null, trace: Trace, warnings
     { name: '基础工资', amount: basic },
     { name: '绩效工资', amount: performance },
   ];
-  if (w.certificate !== null) {
+  // 三(六)3(5): probation pay is the intended grade's 基础工资 and nothing else; 职业津贴 is part of the
+  // 薪酬结构 (三(六)2) and starts with the regular appointment (解读 §本溪-试用期薪酬).
+  if (w.certificate !== null && !w.probation) {
     const key = CERT_KEYS[w.certificate];
     const from = w.certificateDate === null ? null : startOfNextMonth(w.certificateDate);
     if (from !== null && w.asOf < from) {
@@ -204,10 +209,11 @@ export const benxi: Policy = {
   ],
   params: benxiParams,
   checkInForce(w, trace) {
-    if (w.asOf < IN_FORCE) {
-      throw new CwError('NOT_IN_FORCE', `asOf：本溪薪酬办法自 2023-01-01 起执行（${BENXI_DOC} 三(六)4），计算日期 ${isoOf(w.asOf)} 早于此日。请使用 2023-01-01 或之后的日期。`, 'asOf');
+    const start = w.params.date('施行日期');
+    if (w.asOf < start) {
+      throw new CwError('NOT_IN_FORCE', `asOf：本溪薪酬办法自 ${isoOf(start)} 起执行（${BENXI_DOC} 三(六)4），计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${isoOf(start)} 或之后的日期。`, 'asOf');
     }
-    trace.add('适用政策', `${BENXI_DOC}，2023-01-01 起执行`, bx('三(六)4'));
+    if (trace.on) trace.add('适用政策', `${BENXI_DOC}，${isoOf(start)} 起执行`, w.params.source('施行日期'));
   },
   countedYears,
   grade,

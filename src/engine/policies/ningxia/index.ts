@@ -1,5 +1,5 @@
 import { CwError, shown } from '../../errors';
-import { dayNumberOf, civilOf, isoOf, wholeMonthsBetween } from '../../dates';
+import { civilOf, isoOf, wholeMonthsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
@@ -10,12 +10,11 @@ import type { Citation } from '../../citation';
 import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
-import { NINGXIA_DOC, NINGXIA_EFFECTIVE, ningxiaParams, nx } from './params';
+import { NINGXIA_DOC, ningxiaParams, nx } from './params';
 
 export { NINGXIA_DOC, NINGXIA_POSTS, NINGXIA_TOP_LEVEL, ningxiaParams } from './params';
 export type { NingxiaPost } from './params';
 
-const IN_FORCE = dayNumberOf(2024, 12, 27);
 const HEAD_POST = '两委正职';
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
 /** Ningxia's own names for the three certificate levels (四 明确薪酬标准). */
@@ -238,13 +237,16 @@ function pay(w: Worker, years: number, level: number | null, trace: Trace, warni
     if (w.probation) trace.add('试用期', '文件未规定试用期薪酬，按拟定岗位等级全额计算', nx('三 完善退出机制'));
   }
 
+  // 四 完善激励机制 counts years as 书记/主任, not community years (解读 §宁夏-长期任职).
   if (post === HEAD_POST && w.awards.length > 0) {
-    const s = ningxiaLongServiceSubsidy(years, w.awards, false, p);
-    if (s.amount.greaterThan(0)) {
-      items.push({ name: '长期任职奖励补贴', amount: s.amount });
-      warnings.push(`长期任职奖励补贴按社区工作年限（${+years.toFixed(4)}年）判断；文件要求任社区党组织书记、居民委员会主任累计满${p.num('长期任职补贴.最低年限')}年，请核对任职年限。`);
+    if (w.headYears === null) {
+      warnings.push(`未提供任社区党组织书记、居民委员会主任的累计年限（headYears，花名册“任书记主任年限”列）：长期任职奖励补贴要求累计任职满${p.num('长期任职补贴.最低年限')}年，未计发；请补充任职年限。`);
+      if (trace.on) trace.add('长期任职奖励补贴', '未提供任书记、主任累计年限（headYears），不计发；社区工作年限不能代替', nx('四 完善激励机制'), '解读 §宁夏-长期任职');
+    } else {
+      const s = ningxiaLongServiceSubsidy(w.headYears, w.awards, false, p);
+      if (s.amount.greaterThan(0)) items.push({ name: '长期任职奖励补贴', amount: s.amount });
+      if (trace.on) trace.add('长期任职奖励补贴', `任书记、主任${s.basis}${s.amount.greaterThan(0) ? '；不属于四部分薪酬，不计入绩效薪酬基数' : ''}`, s.key ? p.source(s.key) : s.citation, '解读 §宁夏-长期任职');
     }
-    if (trace.on) trace.add('长期任职奖励补贴', `${s.basis}${s.amount.greaterThan(0) ? '；不属于四部分薪酬，不计入绩效薪酬基数' : ''}`, s.key ? p.source(s.key) : s.citation, 'cwkit 宁夏取舍：以社区工作年限代替书记、主任累计任职年限（需人工核对）');
   }
 
   const total = items.reduce((s, i) => s.plus(i.amount), ZERO);
@@ -368,8 +370,13 @@ export interface RegionalShare {
   warning?: string;
 }
 
-/** 山区9县（区）(四 落实薪酬待遇). */
-export const NINGXIA_MOUNTAIN_COUNTIES = ['原州区', '西吉县', '隆德县', '泾源县', '彭阳县', '海原县', '同心县', '盐池县', '红寺堡区'] as const;
+/** 山区9县（区）(四 落实薪酬待遇): the published default of the 山区县名单 parameter (from outside the document). */
+export const NINGXIA_MOUNTAIN_COUNTIES: readonly string[] = String(ningxiaParams.byKey.get('山区县名单')!.value).split('、');
+
+/** The mountain-county list in force: the 山区县名单 parameter, canonical names (`西吉` → 西吉县). */
+function mountainCounties(p: ParamView): ReadonlySet<string> {
+  return p.memo('山区县名单', () => new Set(String(p.get('山区县名单')).split(/[、,，;；\s]+/).filter((s) => s !== '').map((s) => countyOf(s, new Set()).name)));
+}
 /** Ningxia's 22 county-level units, by prefecture city, to recognise names. */
 const NINGXIA_COUNTIES: Record<string, string[]> = {
   银川市: ['兴庆区', '金凤区', '西夏区', '永宁县', '贺兰县', '灵武市'],
@@ -384,14 +391,14 @@ const PREFIX_REGION = /^(宁夏回族自治区|宁夏自治区|宁夏)/;
 const PREFIX_CITY = new RegExp(`^(${Object.keys(NINGXIA_COUNTIES).map((c) => `${c.replace(/市$/, '')}市?`).join('|')})`);
 
 /** Canonical name and area of a county text: `西吉`, `西吉县`, `固原市西吉县`, `宁东能源化工基地`. */
-function countyOf(text: string): { name: string; area: RegionalShare['area']; known: boolean } {
+function countyOf(text: string, mountain: ReadonlySet<string>): { name: string; area: RegionalShare['area']; known: boolean } {
   let t = text.replace(/\s+/g, '').replace(PREFIX_REGION, '');
   if (t.startsWith('宁东')) return { name: '宁东', area: 'ningdong', known: true };
   const stripped = t.replace(PREFIX_CITY, '');
   if (stripped !== '') t = stripped;
   const name = CORE_TO_NAME.get(t.replace(SUFFIX, '')) ?? CORE_TO_NAME.get(t);
   if (!name) return { name: text.trim(), area: 'other', known: false };
-  return { name, area: (NINGXIA_MOUNTAIN_COUNTIES as readonly string[]).includes(name) ? 'mountain' : 'other', known: true };
+  return { name, area: mountain.has(name) ? 'mountain' : 'other', known: true };
 }
 
 /**
@@ -402,7 +409,8 @@ export function ningxiaRegionalShare(county: string, amount: Decimal | number | 
   if (typeof county !== 'string' || county.trim() === '') {
     throw new CwError('REQUIRED', `county：缺少县（区）名称 ${shown(county)}。可用：如“西吉县”“原州区”“兴庆区”“宁东”。`, 'county');
   }
-  const c = countyOf(county);
+  const mountain = mountainCounties(params);
+  const c = countyOf(county, mountain);
   const key = c.area === 'mountain' ? '自治区补助比例.山区' : '自治区补助比例.其他';
   const ratio = params.num(key);
   const bill = new Decimal(amount);
@@ -410,9 +418,9 @@ export function ningxiaRegionalShare(county: string, amount: Decimal | number | 
   const where = c.area === 'mountain' ? '山区9县（区）之一' : c.area === 'ningdong' ? '宁东' : '其他县（区）';
   const out: RegionalShare = {
     county: c.name, area: c.area, ratio, amount: share, citation: nx('四 落实薪酬待遇'),
-    basis: `${c.name}属${where}，自治区财政补助 ${ratio * 100}%：${fenText(bill)} × ${ratio} = ${fenText(share)}（${params.source(key)}）`,
+    basis: `${c.name}属${where}，自治区财政补助 ${ratio * 100}%：${fenText(bill)} × ${ratio} = ${fenText(share)}（${params.source(key)}；山区县名单：${params.isOverridden('山区县名单') ? '参数表' : '文件未列名称，默认名单来自文件之外，解读 §宁夏-山区县'}）`,
   };
-  if (!c.known) out.warning = `“${county.trim()}”不是宁夏的县（区）名称，按其他县（区）${ratio * 100}%计算；请核对名称（山区9县（区）：${NINGXIA_MOUNTAIN_COUNTIES.join('、')}）。`;
+  if (!c.known) out.warning = `“${county.trim()}”不是宁夏的县（区）名称，按其他县（区）${ratio * 100}%计算；请核对名称（山区9县（区）：${[...mountain].join('、')}）。`;
   return out;
 }
 
@@ -458,10 +466,11 @@ export const ningxia: Policy = {
   ],
   params: ningxiaParams,
   checkInForce(w, trace) {
-    if (w.asOf < IN_FORCE) {
-      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${NINGXIA_EFFECTIVE} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${NINGXIA_EFFECTIVE} 或之后的日期。`, 'asOf');
+    const start = isoOf(w.params.date('施行日期'));
+    if (w.asOf < w.params.date('施行日期')) {
+      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${start} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${start} 或之后的日期。`, 'asOf');
     }
-    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${NINGXIA_EFFECTIVE} 起适用`, { doc: NINGXIA_DOC, article: '成文日期（2024年12月27日）' }, 'cwkit 宁夏取舍：文件未另定施行日期，自成文日期起适用');
+    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, w.params.source('施行日期'), 'cwkit 宁夏取舍：文件未另定施行日期，自成文日期起适用');
   },
   countedYears,
   grade: (w, years, trace) => grade(w, years, trace),

@@ -3,6 +3,7 @@ import {
   evaluate, assessGrade, policyOf, normalizeWorker, CwError, Decimal, Trace, fenText,
   ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy,
 } from '../../index';
+import { ningxiaParams } from './params';
 
 /**
  * TEST DATA ONLY — NOT A DEFAULT. The Ningxia document publishes neither the level boundaries
@@ -201,20 +202,28 @@ describe('宁夏 pay (四 明确薪酬标准, 四 落实薪酬待遇)', () => {
     expect(undated.warnings).toEqual(['未提供取证日期（certificateDate），按计算日已持证发放职业津贴；请核对取证日期。']);
   });
 
-  test('long service in pay: 两委正职, 21 years, 自治区 honour → 600 on top, outside the 绩效 base', () => {
-    const r = evaluate({ ...nx, post: '主任', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['自治区党委政府'] });
+  test('long service in pay: 两委正职, 21 years as 书记/主任 (headYears), 自治区 honour → 600 on top, outside the 绩效 base', () => {
+    const r = evaluate({ ...nx, post: '主任', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['自治区党委政府'], headYears: 21 });
     expect(r.tenureYears).toBe(21);
     expect(r.grade).toBe(16); // 9 + ⌊21 / 3⌋
     expect(r.items).toEqual({ 基本薪酬: '4467.91', 岗位等级薪酬: '2400.00', 长期任职奖励补贴: '600.00' });
     expect(r.total).toBe('7467.91');
     expect(r.trace.find((s) => s.step === '其中绩效薪酬')!.value).toContain('6867.91 × 0.2 = 1373.58');
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toContain('请核对任职年限');
+    expect(r.warnings).toEqual([]);
+    expect(r.trace.find((s) => s.step === '长期任职奖励补贴')).toMatchObject({ value: expect.stringContaining('任书记、主任累计任职 21 年'), reading: '解读 §宁夏-长期任职' });
     // National honour wins over provincial.
-    expect(evaluate({ ...nx, post: '书记', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['省部级', '党中央、国务院'] }).items['长期任职奖励补贴']).toBe('800.00');
-    // Not a 正职, or under 20 years: nothing.
-    expect(evaluate({ ...nx, post: '副书记', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['国家级'] }).items['长期任职奖励补贴']).toBeUndefined();
-    expect(evaluate({ ...nx, post: '书记', entryDate: '2005-01-02', asOf: '2025-01-01', awards: ['国家级'] }).items['长期任职奖励补贴']).toBeUndefined();
+    expect(evaluate({ ...nx, post: '书记', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['省部级', '党中央、国务院'], headYears: 20 }).items['长期任职奖励补贴']).toBe('800.00');
+    // Not a 正职, or under 20 years as 书记/主任 (whatever the community years): nothing.
+    expect(evaluate({ ...nx, post: '副书记', entryDate: '2004-01-01', asOf: '2025-01-01', awards: ['国家级'], headYears: 25 }).items['长期任职奖励补贴']).toBeUndefined();
+    expect(evaluate({ ...nx, post: '书记', entryDate: '2000-01-01', asOf: '2025-01-01', awards: ['国家级'], headYears: 19.5 }).items['长期任职奖励补贴']).toBeUndefined();
+  });
+
+  test('long service without headYears: not paid, and a warning asks for the years as 书记/主任 (解读 §宁夏-长期任职)', () => {
+    const r = evaluate({ ...nx, post: '主任', entryDate: '2000-01-01', asOf: '2025-01-01', awards: ['国家级'] });
+    expect(r.items['长期任职奖励补贴']).toBeUndefined();
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/headYears.*任书记主任年限.*未计发/);
+    expect(() => evaluate({ ...nx, post: '主任', entryDate: '2000-01-01', asOf: '2025-01-01', headYears: '多年' })).toThrow(/headYears/);
   });
 
   test('retirement follows the national schedule', () => {
@@ -345,5 +354,17 @@ describe('宁夏 exit (三 完善退出机制)', () => {
     expect(f[0].severity).toBe('error');
     expect(f[0].message).toBe('试用期满考核不合格，属于解除劳动合同的退出情形。');
     expect(p.exitTriggers(w({}), { probationRating: '合格' })).toEqual([]);
+  });
+});
+
+describe('宁夏 mountain counties are a parameter from outside the document (解读 §宁夏-山区县)', () => {
+  test('the default list and its basis say where it comes from; an override changes the share', () => {
+    const d = ningxiaRegionalShare('西吉县', new Decimal(1000));
+    expect([d.area, d.amount.toFixed(2)]).toEqual(['mountain', '800.00']);
+    expect(d.basis).toContain('解读 §宁夏-山区县');
+    const own = ningxiaParams.resolve({ 山区县名单: '西吉、海原县' });
+    expect(ningxiaRegionalShare('原州区', new Decimal(1000), own).area).toBe('other');
+    expect(ningxiaRegionalShare('西吉县', new Decimal(1000), own).basis).toContain('山区县名单：参数表');
+    expect(ningxiaParams.byKey.get('山区县名单')!.citation.doc).toContain('文件外');
   });
 });

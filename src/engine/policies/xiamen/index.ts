@@ -1,5 +1,5 @@
 import { CwError } from '../../errors';
-import { addMonths, civilOf, endOfPreviousMonth, isoOf, parseDate, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
+import { addMonths, civilOf, endOfPreviousMonth, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { required } from '../../input';
 import { postInEffect } from '../../tenure';
@@ -30,7 +30,7 @@ function yearsText(d: Decimal): string {
 }
 
 function dateParam(p: ParamView, key: string): number {
-  return p.memo(`date.${key}`, () => parseDate(p.get(key), `params.${key}`));
+  return p.date(key);
 }
 
 /** 第三十六条: in force from publication (2020-06-29), valid two years; outside that window compute but warn. */
@@ -353,7 +353,11 @@ function excellentQuota(rated: number, params: ParamView): Quota {
   };
 }
 
-/** 第八条: recruited workers need 大专 or above (error), age ≤ 35 and 本市户籍 (warnings: 第九条 allows relaxations). */
+/**
+ * 第八条, 第九条: recruited workers need 本市户籍, 大专 or above and age ≤ 35. 第九条 lets a street relax
+ * age and 学历 for people it recommends, so falling short of either is a warning naming 第九条; 户籍 is
+ * not relaxable, so its absence is an error (解读 §厦门-招聘条件).
+ */
 function recruitment(w: Worker, facts: WorkerFacts = {}): Finding[] {
   if (facts.recruited === false) return [];
   const p = w.params;
@@ -366,9 +370,9 @@ function recruitment(w: Worker, facts: WorkerFacts = {}): Finding[] {
     });
   } else if (educationRank(w.education) < educationRank(floor)) {
     out.push({
-      severity: 'error', rule: '招聘条件', citation: xm('第八条'),
-      message: `学历为${w.education}，低于招聘条件“国家教育部门承认的${floor}以上学历”。`,
-      action: '核对招聘资格；如系经街道（镇）推荐按第九条适当放宽学历条件的，请留存推荐材料备查。',
+      severity: 'warning', rule: '招聘条件', citation: xm('第八条；第九条'),
+      message: `学历为${w.education}，低于招聘条件“国家教育部门承认的${floor}以上学历”；第九条允许对经街道（镇）推荐的人员适当放宽学历条件（解读 §厦门-招聘条件）。`,
+      action: '核对是否属于第九条可适当放宽学历条件的情形（经街道（镇）推荐），并留存推荐材料；不属于的，不符合招聘条件。',
     });
   }
   let age = facts.age;
@@ -376,15 +380,15 @@ function recruitment(w: Worker, facts: WorkerFacts = {}): Finding[] {
   const maxAge = p.num('招聘.最高年龄');
   if (age !== undefined && age > maxAge) {
     out.push({
-      severity: 'warning', rule: '招聘条件', citation: xm('第八条'),
-      message: `年龄${age}周岁，超过“年龄一般在${maxAge}周岁以下”的招聘条件。`,
+      severity: 'warning', rule: '招聘条件', citation: xm('第八条；第九条'),
+      message: `年龄${age}周岁，超过“年龄一般在${maxAge}周岁以下”的招聘条件；第九条允许对经街道（镇）推荐的人员适当放宽年龄条件（解读 §厦门-招聘条件）。`,
       action: '核对是否属于第九条可适当放宽年龄条件的情形（经街道（镇）推荐的本社区党员、居民志愿者、退伍军人等），并留存推荐材料。',
     });
   }
   if (facts.localHukou === false) {
     out.push({
-      severity: 'warning', rule: '招聘条件', citation: xm('第八条'),
-      message: '不具有本市户籍，不符合“具有本市户籍”的招聘条件。', action: '核对招聘方案是否对户籍条件另有规定（招聘方案须报市委组织部、市民政局备案审核）。',
+      severity: 'error', rule: '招聘条件', citation: xm('第八条'),
+      message: '不具有本市户籍，不符合“具有本市户籍”的招聘条件；第九条只允许放宽年龄和学历，不放宽户籍（解读 §厦门-招聘条件）。', action: '核对户籍；不具有本市户籍的，不符合招聘条件，应依规处理。',
     });
   }
   return out;

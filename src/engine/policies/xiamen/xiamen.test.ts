@@ -438,18 +438,19 @@ describe('厦门 优秀 quota (第二十一条)', () => {
   });
 });
 
-describe('厦门 recruitment (第八条)', () => {
+describe('厦门 recruitment (第八条, 第九条; 解读 §厦门-招聘条件)', () => {
   const w = (extra: Record<string, unknown> = {}) => normalizeWorker({ policy: '厦门', post: '其他', entryDate: '2021-03-01', asOf: '2021-06-01', education: '大专', ...extra });
 
   test('大专, 35, local → no findings', () => {
     expect(xiamen.recruitment(w(), { age: 35, localHukou: true })).toEqual([]);
   });
 
-  test('below 大专 → error', () => {
+  test('below 大专 → a warning naming 第九条 (a street may relax 学历 for people it recommends)', () => {
     const f = xiamen.recruitment(w({ education: '中专' }), { age: 30 });
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', rule: '招聘条件', citation: { doc: DOC, article: '第八条' } });
+    expect(f[0]).toMatchObject({ severity: 'warning', rule: '招聘条件', citation: { doc: DOC, article: '第八条；第九条' } });
     expect(f[0].message).toContain('中专');
+    expect(f[0].message).toContain('第九条');
   });
 
   test('no 学历 given → warning', () => {
@@ -460,14 +461,16 @@ describe('厦门 recruitment (第八条)', () => {
     const f = xiamen.recruitment(w(), { age: 36 });
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe('warning');
+    expect(f[0].citation.article).toBe('第八条；第九条');
     expect(f[0].action).toContain('第九条');
-    expect(xiamen.recruitment(w({ birthDate: '1985-03-01' }), {}).map((x) => x.message)).toEqual(['年龄36周岁，超过“年龄一般在35周岁以下”的招聘条件。']);
+    expect(xiamen.recruitment(w({ birthDate: '1985-03-01' }), {}).map((x) => x.message)).toEqual(['年龄36周岁，超过“年龄一般在35周岁以下”的招聘条件；第九条允许对经街道（镇）推荐的人员适当放宽年龄条件（解读 §厦门-招聘条件）。']);
     expect(xiamen.recruitment(w({ birthDate: '1985-03-02' }), {})).toEqual([]); // 35 on the entry date 2021-03-01
   });
 
-  test('not 本市户籍 → warning', () => {
+  test('not 本市户籍 → error: 第九条 relaxes age and 学历, never 户籍', () => {
     const f = xiamen.recruitment(w(), { localHukou: false });
-    expect(f.map((x) => [x.severity, x.message.includes('本市户籍')])).toEqual([['warning', true]]);
+    expect(f.map((x) => [x.severity, x.message.includes('本市户籍')])).toEqual([['error', true]]);
+    expect(xiamen.recruitment(w({ education: '高中' }), { age: 40, localHukou: false }).map((x) => x.severity)).toEqual(['warning', 'warning', 'error']);
   });
 
   test('elected workers (recruited false) are not checked', () => {
