@@ -22,6 +22,7 @@ import { writeRosterWorkbook } from '../../src/workbook/write';
 import { DATE_HEADERS } from '../../src/sample/roster';
 import { plainCell } from '../../src/workbook/read';
 import { SETTINGS_SHEET } from '../../src/app/xlsx/parts';
+import { PARAM_HEADERS } from '../../src/taskpane/params';
 import { runCw } from '../helpers/cw';
 import { chromiumPath, launchChromium, ROOT, serveStatic } from '../taskpane/harness';
 
@@ -173,7 +174,7 @@ describe('a roster written by the test, opened through the file chooser', () => 
     await page.waitForSelector('[data-testid="params-message"]');
     const sheet = '厦门参数表';
     const rows = await cellsOf(sheet);
-    const required = rows.map((r, i) => [String(r[0] ?? ''), i + 1, r[2]] as const).filter(([, , doc]) => doc === '（未规定）');
+    const required = rows.map((r, i) => [String(r[0] ?? ''), i + 1, r[PARAM_HEADERS.indexOf('文件规定值')]] as const).filter(([, , doc]) => doc === '（未规定）');
     // The document leaves 岗位津贴 to the districts: one row per post, marked as required.
     const posts = required.filter(([k]) => k.startsWith('岗位津贴.'));
     expect(posts.map(([k]) => k)).toEqual(['岗位津贴.正职', '岗位津贴.副职', '岗位津贴.专职委员', '岗位津贴.其他社区工作者']);
