@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   tabs: { flexShrink: 0, overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   bar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, padding: `2px ${tokens.spacingHorizontalS}`, flexShrink: 0 },
-  address: { minWidth: '5em', fontFamily: tokens.fontFamilyMonospace },
+  address: { width: '7em', fontFamily: tokens.fontFamilyMonospace },
   editor: { flexGrow: 1 },
   note: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -112,6 +112,17 @@ function SheetView({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook; 
       window.removeEventListener('resize', update);
     };
   }, [sheet.name]);
+
+  // Bring the chosen cell into view (typed into the address box).
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !at) return;
+    const y = (at.row - 1) * ROW_H;
+    if (y < el.scrollTop + ROW_H || y > el.scrollTop + el.clientHeight - 2 * ROW_H) {
+      el.scrollTop = Math.max(0, y - Math.floor(el.clientHeight / 3));
+      setView({ top: el.scrollTop, height: el.clientHeight });
+    }
+  }, [at?.row]);
 
   // Bring the selected row into view, as Excel does.
   React.useLayoutEffect(() => {
@@ -189,8 +200,11 @@ function SheetView({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook; 
 }
 
 /** The bar above the grid: the chosen cell's address and its value, typed into. */
-function CellBar({ workbook, sheet, at }: { workbook: MemoryWorkbook & Editable; sheet: MemorySheet; at: At | null }) {
+function CellBar({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook & Editable; sheet: MemorySheet; at: At | null; choose: (at: At) => void }) {
   const styles = useStyles();
+  const address = at ? `${columnLetter(at.col)}${at.row}` : '';
+  const [goTo, setGoTo] = React.useState(address);
+  React.useEffect(() => setGoTo(address), [address]);
   const format = at ? sheet.columnFormats[at.col] ?? null : null;
   const current = at ? display(workbook.cell(sheet.name, at.row, at.col), format) : '';
   const [draft, setDraft] = React.useState(current);
@@ -202,7 +216,23 @@ function CellBar({ workbook, sheet, at }: { workbook: MemoryWorkbook & Editable;
   };
   return (
     <div className={styles.bar}>
-      <span className={styles.address} data-testid="cell-address">{at ? `${columnLetter(at.col)}${at.row}` : ''}</span>
+      <Input
+        className={styles.address}
+        size="small"
+        value={goTo}
+        placeholder="A1"
+        onChange={(_, d) => setGoTo(d.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          const m = /^\s*([A-Za-z]{1,3})\s*(\d{1,7})\s*$/.exec(goTo);
+          if (!m) return setGoTo(address);
+          let col = 0;
+          for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+          if (Number(m[2]) >= 1) choose({ row: Number(m[2]), col: col - 1 });
+        }}
+        data-testid="cell-address"
+        aria-label="单元格地址（如 B12，按 Enter 转到）"
+      />
       <Input
         className={styles.editor}
         size="small"
@@ -232,7 +262,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook & Editable }) {
   const here = at && active && at.sheet === active.name ? at : null;
   return (
     <div className={styles.root}>
-      {active && <CellBar workbook={workbook} sheet={active} at={here} />}
+      {active && <CellBar workbook={workbook} sheet={active} at={here} choose={(a) => setAt({ ...a, sheet: active.name })} />}
       {active && <SheetView key={active.name} workbook={workbook} sheet={active} at={here} choose={(a) => setAt({ ...a, sheet: active.name })} />}
       <TabList
         className={styles.tabs}

@@ -69,6 +69,11 @@ export class FileWorkbook extends MemoryWorkbook {
     return super.addSheet(...args);
   }
 
+  override async addReportSheet(...args: Parameters<MemoryWorkbook['addReportSheet']>): Promise<string> {
+    this.unsaved++;
+    return super.addReportSheet(...args);
+  }
+
   override async setSetting(key: string, value: unknown): Promise<void> {
     if (SAVED_SETTINGS.includes(key)) this.unsaved++;
     return super.setSetting(key, value);
@@ -89,6 +94,7 @@ export class FileWorkbook extends MemoryWorkbook {
       added: this.sheets.filter((s) => !this.partOf.has(s)).map((s) => ({
         name: s.name, rows: s.cells, boldRows: s.boldRows,
         textColumns: s.columnFormats.flatMap((f, c) => (f === 'text' ? [c] : [])),
+        ...(s.report ? { layout: { merges: s.report.merges, widths: s.report.widths, page: s.report.page } } : {}),
       })),
       settings: SAVED_SETTINGS.flatMap((k) => (this.settings.has(k) ? [[k, this.settings.get(k)!] as [string, string]] : [])),
       settingsPart: this.settingsPart,

@@ -151,7 +151,14 @@ function Main({ lang, startWithSample }: { lang: Lang; startWithSample: boolean 
       const workbook = FileWorkbook.fromBook(name, new Uint8Array(bytes), book);
       generation.current++;
       setDoc({ workbook, bytes, asOf, generation: generation.current });
-      window.cwWorkbench = { workbook, reset: () => void open(bytes, name, asOf) };
+      window.cwWorkbench = {
+        workbook,
+        // Discarding the changes: the old workbook goes at once, so nothing can be typed into it meanwhile.
+        reset: () => {
+          setDoc(null);
+          void open(bytes, name, asOf);
+        },
+      };
     } catch (e) {
       if ((e as Error).name !== 'AbortError') setError((e as Error).message);
     } finally {

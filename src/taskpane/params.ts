@@ -1,12 +1,14 @@
 /**
  * The 参数表 the pane creates: the same layout as templates/params.xlsx (scripts/make-templates.ts)
  * — 参数名, 本地值, 文件规定值, 单位, 依据, 说明 — one row per parameter of the policy
- * (`policy.params.defs`, what CW.PARAMS spills), the rows a clerk must fill marked.
+ * (`policy.params.defs`, what CW.PARAMS spills), the rows a clerk must fill marked, and a last
+ * column 生效日期: a value that changes on a date gets one more row with the same 参数名 and the
+ * date it starts (src/reports/params-sheet.ts reads the rows as the engine's dated values).
  */
 import { citeText } from '../engine';
 import type { Cell, Policy } from '../engine';
 
-export const PARAM_HEADERS = ['参数名', '本地值（空＝按文件规定）', '文件规定值', '单位', '依据', '说明'] as const;
+export const PARAM_HEADERS = ['参数名', '本地值（空＝按文件规定）', '文件规定值', '单位', '依据', '说明', '生效日期'] as const;
 /** The template's fill for a required value's row. */
 export const REQUIRED_FILL = '#FFE699';
 
@@ -34,7 +36,7 @@ export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[]
   const last = rows.length;
   rows.push([]);
   rows.push([
-    `用法：在“本地值”列填写本县区的标准即可替代文件规定值，空白表示按文件规定。公式可引用 '${paramSheetName(policy)}'!$A$2:$B$${last}。也可在任意单元格输入 =CW.PARAMS("${policy.name}") 列出全部参数。`,
+    `用法：在“本地值”列填写本县区的标准即可替代文件规定值，空白表示按文件规定。公式可引用 '${paramSheetName(policy)}'!$A$2:$B$${last}。也可在任意单元格输入 =CW.PARAMS("${policy.name}") 列出全部参数。标准自某日起调整时，另起一行填写同一参数名、新的本地值和“生效日期”（如 2026-07-01），原来一行也填上它的生效日期（如文件施行日期）：同一参数有多行时，每行都要有生效日期。`,
   ]);
   return { rows, required };
 }

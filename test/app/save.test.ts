@@ -113,6 +113,30 @@ test('the sample roster round-trips: exceljs reads every original sheet unchange
   for (const ws of x.worksheets) expect(model(y.getWorksheet(ws.name)!)).toEqual(model(ws));
 });
 
+test('a report sheet keeps its layout: merges, widths, A4 one page wide, title rows on every page, footer, page breaks', async () => {
+  const original = await userWorkbook();
+  const saved = await saveXlsx({
+    original, edits: [], settings: [], settingsPart: null,
+    added: [{
+      name: '薪酬发放表', rows: [['社区工作者薪酬发放表', null, null], ['姓名', '岗位', '合计'], ['张三', '正职', 4688], ['李四', '副职', 4000]],
+      layout: {
+        merges: [{ row: 0, col: 0, rows: 1, cols: 3 }], widths: [12, 10, 14],
+        page: { paper: 'A4', orientation: 'landscape', fitToWidth: true, printTitleRows: [1, 2], centerFooter: '第 &P 页 / 共 &N 页', rightHeader: '厦门 & 2026-12', pageBreaksBefore: [4] },
+      },
+    }],
+  });
+  const y = new ExcelJS.Workbook();
+  await y.xlsx.load(Buffer.from(saved) as never);
+  const ws = y.getWorksheet('薪酬发放表')!;
+  expect((ws.model as { merges?: string[] }).merges).toEqual(['A1:C1']);
+  expect(ws.columns.map((c) => c.width)).toEqual([12, 10, 14]);
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+  expect(ws.headerFooter).toMatchObject({ oddHeader: '&R厦门 && 2026-12', oddFooter: '&C第 &P 页 / 共 &N 页' });
+  expect(ws.getCell('C3').value).toBe(4688);
+  const zip = await JSZip.loadAsync(saved);
+  expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="2">'薪酬发放表'!\$1:\$2<\/definedName>/);
+});
+
 test('patching keeps rows and cells in order, with a prefixed namespace too', () => {
   const xml = '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="2" spans="1:3"><x:c r="A2" s="3"><x:v>1</x:v></x:c><x:c r="C2"><x:v>3</x:v></x:c></x:row><x:row r="5"/></x:sheetData></x:worksheet>';
   const out = patchSheetXml(xml, [{ row: 2, col: 1, value: 2 }, { row: 2, col: 0, value: null }, { row: 1, col: 0, value: '首' }, { row: 5, col: 3, value: true }, { row: 7, col: 0, value: 7 }]);

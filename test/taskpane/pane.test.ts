@@ -157,7 +157,9 @@ describe('the 参数表', () => {
     const { rows, required } = paramSheet(policy);
     expect(rows[0]).toEqual([...PARAM_HEADERS]);
     const n = policy.params.defs.length;
-    expect(rows.slice(0, n + 1).map((r) => r.map((v) => v ?? null))).toEqual(template.rows.slice(0, n + 1).map((r) => r.slice(0, 6).map((v) => v ?? null)));
+    // The template's six columns, then 生效日期 for dated rows.
+    expect(rows.slice(0, n + 1).map((r) => r.slice(0, 6).map((v) => v ?? null))).toEqual(template.rows.slice(0, n + 1).map((r) => r.slice(0, 6).map((v) => v ?? null)));
+    expect(rows[0][6]).toBe('生效日期');
     expect(required.map((r) => rows[r - 1][0])).toEqual(policy.params.defs.filter((d) => d.value === undefined).map((d) => d.key));
   });
 

@@ -62,9 +62,13 @@ export function xmlEncode(s: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** One compiled pattern per attribute name: the sheet scan asks for r, s and t of every cell. */
+const ATTR_RE = new Map<string, RegExp>();
+
 /** An attribute of a tag's attribute text, decoded (null when absent). Prefixed names (r:id) are given whole. */
 export function attr(attrs: string, name: string): string | null {
-  const re = new RegExp(`(?:^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = ATTR_RE.get(name);
+  if (!re) ATTR_RE.set(name, (re = new RegExp(`(?:^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
   return m ? xmlDecode(m[2] ?? m[3] ?? '') : null;
 }

@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import type { Cell } from '../../engine';
+import type { ReportSheet } from '../../reports/sheet/types';
 import { CT_WORKSHEET, DAMAGED, NS_MAIN, NS_REL, REL_WORKSHEET, SETTINGS_MARK, SETTINGS_SHEET, XlsxError, attr, prefixOf, text, workbookParts, xmlEncode } from './parts';
 
 /** A cell the clerk typed into (1-based row, 0-based column). */
@@ -25,6 +26,8 @@ export interface AddedSheet {
   boldRows?: number;
   /** 0-based columns written as text even when a value is a number. */
   textColumns?: number[];
+  /** A report sheet's layout: merged cells, column widths and how it prints (title rows, A4, one page wide, footer, page breaks). */
+  layout?: Pick<ReportSheet, 'merges' | 'widths' | 'page'>;
 }
 
 /** What to save. */
@@ -187,7 +190,9 @@ export function sheetXml(sheet: AddedSheet): string {
   const text = new Set(sheet.textColumns ?? []);
   const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
-  const frozen = sheet.boldRows ?? 0;
+  const layout = sheet.layout;
+  const frozen = layout ? layout.page.printTitleRows[1] : sheet.boldRows ?? 0;
+  if (layout) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   parts.push(
     frozen > 0
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
@@ -196,7 +201,7 @@ export function sheetXml(sheet: AddedSheet): string {
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (width > 0) {
     parts.push('<cols>');
-    for (let c = 0; c < width; c++) parts.push(`<col min="${c + 1}" max="${c + 1}" width="${widthOf(sheet.rows, c)}" customWidth="1"/>`);
+    for (let c = 0; c < width; c++) parts.push(`<col min="${c + 1}" max="${c + 1}" width="${layout?.widths[c] ?? widthOf(sheet.rows, c)}" customWidth="1"/>`);
     parts.push('</cols>');
   }
   parts.push('<sheetData>');
@@ -210,7 +215,19 @@ export function sheetXml(sheet: AddedSheet): string {
     });
     parts.push(row + '</row>');
   });
-  parts.push('</sheetData></worksheet>');
+  parts.push('</sheetData>');
+  if (layout) {
+    const range = (m: { row: number; col: number; rows: number; cols: number }) => `${letters(m.col)}${m.row + 1}:${letters(m.col + m.cols - 1)}${m.row + m.rows}`;
+    if (layout.merges.length) parts.push(`<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>`);
+    const page = layout.page;
+    parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    // paperSize 9 is A4 (ECMA-376 Part 1, 18.3.1.63); fitToHeight 0: as many pages tall as it takes.
+    parts.push(`<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="1" fitToHeight="0"/>`);
+    parts.push(`<headerFooter><oddHeader>${xmlEncode(`&R${page.rightHeader.replace(/&/g, '&&')}`)}</oddHeader><oddFooter>${xmlEncode(`&C${page.centerFooter}`)}</oddFooter></headerFooter>`);
+    const breaks = page.pageBreaksBefore.filter((r) => r > 1);
+    if (breaks.length) parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+  }
+  parts.push('</worksheet>');
   return parts.join('');
 }
 
@@ -280,6 +297,23 @@ export async function saveXlsx(req: SaveRequest): Promise<Uint8Array> {
     const close = `</${wp}sheets>`;
     if (!workbookXml.includes(close)) throw new XlsxError(DAMAGED);
     workbookXml = workbookXml.replace(close, entries + close);
+    // Report sheets repeat their title rows on every printed page: a sheet-local _xlnm.Print_Titles name.
+    const titles = added.flatMap((sheet, i) => {
+      if (!sheet.layout) return [];
+      const [first, last] = sheet.layout.page.printTitleRows;
+      const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+      return [`<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${parts.sheets.length + i}">${xmlEncode(`${quoted}!$${first}:$${last}`)}</${wp}definedName>`];
+    });
+    if (titles.length) {
+      const endNames = `</${wp}definedNames>`;
+      if (workbookXml.includes(endNames)) workbookXml = workbookXml.replace(endNames, titles.join('') + endNames);
+      else {
+        // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+        const after = [new RegExp(`</${wp}externalReferences>`), new RegExp(`<${wp}functionGroups\\b[^>]*/>|</${wp}functionGroups>`), new RegExp(close)].map((re) => re.exec(workbookXml)).find((m) => m)!;
+        const at = after.index + after[0].length;
+        workbookXml = `${workbookXml.slice(0, at)}<${wp}definedNames>${titles.join('')}</${wp}definedNames>${workbookXml.slice(at)}`;
+      }
+    }
     relsXml = relsXml.replace(/<\/((?:\w+:)?)Relationships>/, (m, pre: string) => (pre ? rels.replace(/<Relationship /g, `<${pre}Relationship `) : rels) + m);
     types = types.replace('</Types>', overrides + '</Types>');
     zip.file(parts.workbookPath, workbookXml);
