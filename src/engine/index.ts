@@ -18,8 +18,6 @@ export type { WorkerInput } from './input';
 export { evaluate, assess, assessTenure, assessGrade, toEvaluation } from './evaluate';
 export type { EvaluateOptions, Assessment } from './evaluate';
 export { POLICIES, policyOf, policyById, policyList, policyIds } from './policies';
-// A policy's own helpers (ningxiaRegionalShare, benxiCityFunding …) are not exported here: front ends read
-// what they need from the Policy (funding, staffBasis, rosterRules …); tests import them from the policy folder.
 export { retirementOf, sexOf, delayMonthsFor, NATIONAL_RETIREMENT } from './retirement';
 export type { Retirement } from './retirement';
 export { parseResidentId, idCheckChar } from './idcard';
@@ -29,6 +27,15 @@ export type { Rating } from './vocab/ratings';
 export { educationOf, degreeOf, EDUCATION_LEVELS, DEGREE_LEVELS } from './vocab/education';
 export { certificateOf, CERTIFICATE_NAMES } from './vocab/certificates';
 export { postOf, roleOfTitle } from './vocab/posts';
+export { ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy, NINGXIA_MOUNTAIN_COUNTIES } from './policies/ningxia';
+export type { RegionalShare, ReservePool, LongServiceSubsidy } from './policies/ningxia';
+export { changchunServiceHallCheck, changchunCertificateTarget, changchunTrainingDue, parseChangchunPayTable } from './policies/changchun';
+export type { TrainingDue, PayTableStep } from './policies/changchun';
+export { tongzhouRatingCheck, tongzhouServiceAgreement, tongzhouContinuingEducation, tongzhouRetirement, tongzhouAverageWageCheck, TONGZHOU_DRAFT_WARNING } from './policies/tongzhou';
+export type { ServiceAgreement, TongzhouRetirement } from './policies/tongzhou';
+export { xiamenSocialInsuranceBase } from './policies/xiamen';
+export { benxiCityFunding, benxiTermChecks } from './policies/benxi';
+export type { CityFunding } from './policies/benxi';
 export { matchHeaders, findHeaderRow, headerScore, fieldsOf, fieldOfHeader, ratingYearOf, normalizeHeader, WORKER_FIELDS, COMMUNITY_FIELDS, COUNTY_FIELDS, parseTitles, detectRoster, tableOf, withMergesFilled, mergeRangesOf, sheetRowOf } from './roster';
 export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, HeaderOverride, Titles, SheetGrid, MergeRange, DetectedRoster } from './roster';
 export { checkRoster, CheckCancelled } from './checks';

@@ -7,7 +7,6 @@ import type { Education, Degree } from './vocab/education';
 import type { CertificateLevel } from './vocab/certificates';
 import type { PostCategory } from './vocab/posts';
 import type { Citation } from './citation';
-import type { RosterRules } from './checks/policy-rules';
 
 /** The five policies cwkit implements. */
 export type PolicyId = 'benxi-2022' | 'xiamen-2020' | 'ningxia-2024' | 'changchun-xinqu-2020' | 'tongzhou-draft';
@@ -130,8 +129,6 @@ export interface Policy {
   funding: FundingRule | null;
   /** True when a pay-level rule compares pay with the previous year's city average wage (cw check --average-wage). */
   readsAverageWage: boolean;
-  /** Roster rules beyond this interface (secondment, training, reserve pool …), per worker / community / street / county. */
-  rosterRules: RosterRules;
   /** Full document title and number, for report title blocks. */
   title: string;
   doc: string;

@@ -13,7 +13,8 @@ import type { HeaderMatch } from '../roster/headers';
 import { sheetRowOf } from '../roster/types';
 import type { Roster, RosterTable, TableKind } from '../roster/types';
 import { counterFor } from './counts';
-import type { ExtraContext } from './policy-rules';
+import { extrasOf } from './extras';
+import type { ExtraContext } from './extras';
 import { findingAt, NOTES, readWorkerRow, ROSTER_RULES } from './row';
 import type { RowContext, WorkerRow } from './row';
 import { CheckCancelled } from './types';
@@ -122,7 +123,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     emit(rosterPlace, { severity: 'info', rule: '适用政策', citation: { doc: policy.doc, article: articleIn(w) }, message: w, action: '结果按本政策给出；请核对检查日期适用的规定。' });
   }
 
-  const extras = policy.rosterRules;
+  const extras = extrasOf(policy);
   const ectx: ExtraContext = {
     policy, params, asOf, asOfYear, averageWage,
     workerColumn: (f) => wm.columns[f] !== undefined,

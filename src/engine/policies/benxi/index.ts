@@ -11,7 +11,6 @@ import type { Citation } from '../../citation';
 import type { Decimal } from '../../money';
 import type { Trace } from '../../trace';
 import { BENXI_DOC, benxiParams, bx } from './params';
-import { benxiRosterRules } from './roster-rules';
 
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
 
@@ -219,7 +218,6 @@ export const benxi: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
   funding: benxiFunding,
-  rosterRules: benxiRosterRules,
   readsAverageWage: true,
   title: '关于加强全市社区工作者职业体系建设的实施意见（试行）',
   doc: BENXI_DOC,

@@ -11,7 +11,6 @@ import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, 
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams, cc } from './params';
-import { changchunRosterRules } from './roster-rules';
 
 export { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams } from './params';
 
@@ -307,7 +306,6 @@ export const changchun: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
   funding: null,
-  rosterRules: changchunRosterRules,
   readsAverageWage: false,
   title: '长春新区关于进一步加强城市社区专职工作者队伍建设的实施意见',
   doc: CHANGCHUN_DOC,

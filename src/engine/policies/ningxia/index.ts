@@ -11,7 +11,6 @@ import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFac
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { NINGXIA_DOC, ningxiaParams, nx } from './params';
-import { ningxiaRosterRules } from './roster-rules';
 
 export { NINGXIA_DOC, NINGXIA_POSTS, NINGXIA_TOP_LEVEL, ningxiaParams } from './params';
 export type { NingxiaPost } from './params';
@@ -478,7 +477,6 @@ export const ningxia: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
   funding: ningxiaFunding,
-  rosterRules: ningxiaRosterRules,
   readsAverageWage: false,
   title: '关于加强社区工作者队伍建设的实施意见',
   doc: NINGXIA_DOC,

@@ -14,7 +14,6 @@ import type { Finding, PayItem, Policy, Quota, StaffingRequirement, UnitFacts, W
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { TONGZHOU_DOC, tongzhouParams, tz } from './params';
-import { tongzhouRosterRules } from './roster-rules';
 
 export { TONGZHOU_DOC, TONGZHOU_POSTS, TONGZHOU_CERT_KEYS, tongzhouParams } from './params';
 
@@ -368,7 +367,6 @@ export const tongzhou: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '称职', 基本合格: '基本称职', 不合格: '不称职' },
   staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
   funding: null,
-  rosterRules: tongzhouRosterRules,
   readsAverageWage: true,
   title: '通州区社区工作者管理办法（征求意见稿）',
   doc: TONGZHOU_DOC,

@@ -11,7 +11,6 @@ import type { Education, Degree } from '../../vocab/education';
 import type { AwardLevel, Finding, PayItem, Policy, Quota, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
 import type { ParamView } from '../../params';
 import { TABLE, XIAMEN_DOC, XiamenPost, xiamenParams, xm } from './params';
-import { xiamenRosterRules } from './roster-rules';
 
 export { XIAMEN_DOC, xiamenParams, xm } from './params';
 
@@ -405,7 +404,6 @@ export const xiamen: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'population', what: '区常住人口' },
   funding: null,
-  rosterRules: xiamenRosterRules,
   readsAverageWage: true,
   title: '厦门市社区工作者管理办法（试行）',
   doc: XIAMEN_DOC,
