@@ -14,7 +14,7 @@ const HELP = `用法 / usage:
   cw calc --file worker.json  从文件读取（一个 JSON 对象，或每行一个的 JSON Lines 批量）
   cw calc < workers.jsonl     从标准输入批量读取 JSON Lines，每行输出一个结果
 选项 / options:
-  --params 参数.json          参数表：{"参数名": 值}，或按政策分组 {"ningxia-2024": {…}, "厦门": {…}}；
+  --params 参数.json          参数表：{"参数名": 值}，或按政策分组 {"宁夏": {…}, "厦门": {…}}（政策名称或编号）；
                               适用于每名职工，职工自己的 params 中同名参数优先
   --no-trace                  不输出计算过程（trace 为空数组），批量时更快
   --compact                   单个结果也输出为一行

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CwError, checkRoster, citeText, policyOf } from '../engine';
+import { policyIds, CwError, checkRoster, citeText, policyOf } from '../engine';
 import type { CheckResult, RosterFinding } from '../engine';
 import { readRosterFile } from '../workbook/read';
 import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
@@ -8,8 +8,7 @@ import { Io } from './io';
 const HELP = `用法 / usage:
   cw check ROSTER.xlsx --policy ID [选项]   按政策的配备、考核、退出、招聘、退休等规则检查花名册
 选项 / options:
-  --policy ID           政策：benxi-2022（本溪）、xiamen-2020（厦门）、ningxia-2024（宁夏）、
-                        changchun-xinqu-2020（长春新区）、tongzhou-draft（通州）
+  --policy ID           政策：${policyIds()}
   --json                以 JSON 输出全部结果（字段：policy, asOf, summary, findings …）
   --retire-months N     提醒 N 个月内达到法定退休年龄的职工（默认 6）
   --as-of DATE          检查日期（默认今天），如 2026-12-01
@@ -145,7 +144,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     a = parseArgs(args);
     json = a.json;
     if (!a.file) throw new CwError('REQUIRED', `缺少花名册文件。\n${HELP}`, 'file');
-    if (!a.policy) throw new CwError('REQUIRED', '缺少 --policy。可用：benxi-2022、xiamen-2020、ningxia-2024、changchun-xinqu-2020、tongzhou-draft（或 本溪、厦门、宁夏、长春新区、通州）。', 'policy');
+    if (!a.policy) throw new CwError('REQUIRED', `缺少 --policy。可用：${policyIds()}。`, 'policy');
     policyOf(a.policy);
   } catch (e) {
     return fail(e);

@@ -6,7 +6,7 @@ const SAMPLES: Array<{ label: string; input: Record<string, unknown> }> = [
   { label: '本溪 副职，2000-09-01 入职，2023-06-01', input: { policy: '本溪', post: '副职', entryDate: '2000-09-01', asOf: '2023-06-01' } },
   { label: '本溪 副职，同上，持社会工作师证', input: { policy: '本溪', post: '副职', entryDate: '2000-09-01', asOf: '2023-06-01', certificate: '社会工作师' } },
   { label: '本溪 书记，2012-07-01 入职，2024-03-15', input: { policy: 'benxi', post: '书记', entryDate: '2012-07-01', asOf: '2024-03-15' } },
-  { label: '本溪 工作人员，试用期', input: { policy: 'benxi-2022', post: '专职工作人员', entryDate: '2024-02-01', asOf: '2024-03-15', probation: true } },
+  { label: '本溪 工作人员，试用期', input: { policy: '本溪市', post: '专职工作人员', entryDate: '2024-02-01', asOf: '2024-03-15', probation: true } },
   { label: '厦门 其他社区工作者，未填岗位津贴', input: { policy: '厦门', post: '其他', entryDate: '2016-01-01', asOf: '2022-06-01' } },
   { label: '宁夏 专职工作人员，未填本市薪酬表', input: { policy: '宁夏', post: '专职工作人员', entryDate: '2018-03-01', asOf: '2025-06-01' } },
 ];

@@ -3,7 +3,7 @@
  * roster and its 参数表 (the workbook's 参数表 sheet, then --params JSON or .xlsx, which wins).
  */
 import * as fs from 'fs';
-import { CwError, policyOf } from '../engine';
+import { CwError, policyIds, policyOf } from '../engine';
 import type { Policy, Roster, SheetGrid } from '../engine';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { readRosterFile, readWorkbook } from '../workbook/read';
@@ -82,7 +82,7 @@ function paramsFile(file: string, policy: Policy): Promise<Record<string, unknow
 /** Reads ROSTER.xlsx with --policy and --params. */
 export async function readRosterInput(file: string | undefined, p: ParsedArgs, usage: string): Promise<RosterInput> {
   if (!file) throw new CwError('REQUIRED', `缺少花名册文件 ROSTER.xlsx。用法：${usage}`, 'file');
-  const policy = policyOf(requiredFlag(p, '--policy', '政策：benxi-2022、xiamen-2020、ningxia-2024、changchun-xinqu-2020、tongzhou-draft 或 本溪、厦门……'));
+  const policy = policyOf(requiredFlag(p, '--policy', `政策：${policyIds()}`));
   const read = await readRosterFile(file);
   if (!read.roster) throw new CwError('REQUIRED', `${file}：${read.notes.join(' ')}`, 'file');
   const sheet = paramsFromSheets(read.grids, policy);

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CwError, policyOf, todayInChina, civilOf } from '../engine';
+import { policyIds, CwError, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { renderPdf } from '../reports/node';
@@ -17,8 +17,7 @@ KIND（报表）:
 ${REPORT_KINDS.map((k) => `  ${k.padEnd(11)} ${REPORT_TITLES[k]}`).join('\n')}
   也可写中文名称，如 薪酬发放表、配备情况统计表、个人核定表、退休名单。
 选项 / options:
-  --policy ID        政策：benxi-2022（本溪）、xiamen-2020（厦门）、ningxia-2024（宁夏）、
-                     changchun-xinqu-2020（长春新区）、tongzhou-draft（通州）
+  --policy ID        政策：${policyIds()}
   --out FILE.pdf     输出文件（不会覆盖已有文件，也不会写到花名册或参数文件上）
   --out FILE.xlsx    改为输出可打印的工作表（A4、每页重复表头、页脚“第 N 页 / 共 M 页”，内容同 PDF），
                      适用于不能运行加载项的 Excel 2016/2019：在 Excel 中打印或另存为 PDF
@@ -134,7 +133,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (!a.kind) throw new CwError('REQUIRED', `缺少报表名称 KIND。可用：${REPORT_KINDS.join('、')}。`, 'kind');
     const kind = reportKindOf(a.kind);
     if (!a.file) throw new CwError('REQUIRED', '缺少花名册文件 ROSTER.xlsx。用法：cw report KIND ROSTER.xlsx --policy ID --out FILE.pdf。', 'file');
-    if (!a.policy) throw new CwError('REQUIRED', '缺少 --policy。可用：benxi-2022、xiamen-2020、ningxia-2024、changchun-xinqu-2020、tongzhou-draft（或 本溪、厦门、宁夏、长春新区、通州）。', '--policy');
+    if (!a.policy) throw new CwError('REQUIRED', `缺少 --policy。可用：${policyIds()}。`, '--policy');
     if (!a.out) throw new CwError('REQUIRED', '缺少 --out FILE.pdf（输出文件）。', '--out');
     const policy = policyOf(a.policy);
     const period = a.period ?? (() => {

@@ -10,7 +10,7 @@ export type SharedParams = { all?: Record<string, unknown>; byPolicy: Map<string
 /** Reads a `--params` file: `{"参数名": 值}` or `{"<policy id or alias>": {"参数名": 值}}`. */
 export function sharedParamsOf(json: unknown): SharedParams {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new CwError('INVALID_TYPE', '--params 文件不是参数表。可用：{"参数名": 值} 或 {"ningxia-2024": {"参数名": 值}}。', 'params');
+    throw new CwError('INVALID_TYPE', '--params 文件不是参数表。可用：{"参数名": 值} 或 {"宁夏": {"参数名": 值}}（按政策名称或编号分组）。', 'params');
   }
   const entries = Object.entries(json as Record<string, unknown>);
   const grouped = entries.length > 0 && entries.every(([k, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && isPolicyName(k));

@@ -17,7 +17,7 @@ export { normalizeWorker, INPUT_FIELDS } from './input';
 export type { WorkerInput } from './input';
 export { evaluate, assess, assessTenure, assessGrade, toEvaluation } from './evaluate';
 export type { EvaluateOptions, Assessment } from './evaluate';
-export { POLICIES, policyOf, policyById, policyList } from './policies';
+export { POLICIES, policyOf, policyById, policyList, policyIds } from './policies';
 export { retirementOf, sexOf, delayMonthsFor, NATIONAL_RETIREMENT } from './retirement';
 export type { Retirement } from './retirement';
 export { parseResidentId, idCheckChar } from './idcard';

@@ -81,11 +81,54 @@ export interface StaffingRequirement {
   aboveSeverity: 'error' | 'warning';
 }
 
+/** Which single fact CW.STAFF's number is, and at which level the policy's main staffing rule counts it. */
+export interface StaffBasis {
+  scope: 'community' | 'county';
+  fact: keyof UnitFacts;
+  /** The fact in Chinese, for messages: 社区户数, 县、区城镇常住人口 … */
+  what: string;
+}
+
+/** One county's share of its pay bill paid by the higher level, under a policy's funding rule. */
+export interface FundingShare {
+  /** The county's canonical name. */
+  county: string;
+  share: Decimal;
+  /** The rate as printed: `330.00 元/人·月`, `80%`. */
+  rate: string;
+  basis: string;
+  citation: Citation;
+  warning?: string;
+}
+
+/** How the higher level funds a county's community workers, where the document says so. */
+export interface FundingRule {
+  /** Column words: 市级补助 / 县区承担, 自治区补助 / 市、县（区）承担. */
+  shareLabel: string;
+  restLabel: string;
+  /** The county's share of a monthly pay bill for `heads` workers on the roster. */
+  share(county: string, heads: number, bill: Decimal, params: ParamView): FundingShare;
+  /** The sentence above the table, from the parameters in force. */
+  statement(params: ParamView): string;
+}
+
 /** A policy: its vocabulary, its parameters, and its rules. */
 export interface Policy {
   id: PolicyId;
   /** Short Chinese name: 本溪, 厦门 … */
   name: string;
+  /** Where it applies, for report title blocks: 辽宁省本溪市 … */
+  jurisdiction: string;
+  /** A draft for comment, not in force (front ends show a badge; every result warns). */
+  draft: boolean;
+  /** The document's own words for the four ratings (通州: 称职, 基本称职, 不称职). */
+  ratingWords: Readonly<Record<Rating, string>>;
+  /** What CW.STAFF's single number is. */
+  staffBasis: StaffBasis;
+  /** The higher level's share of the pay bill; null when the document sets none. */
+  funding: FundingRule | null;
+  /** True when a pay-level rule compares pay with the previous year's city average wage (cw check --average-wage). */
+  readsAverageWage: boolean;
   /** Full document title and number, for report title blocks. */
   title: string;
   doc: string;

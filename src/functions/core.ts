@@ -298,18 +298,6 @@ export function RETIRE(birth_date: unknown, sex: unknown, original_age?: unknown
   });
 }
 
-/**
- * Which fact the single number of CW.STAFF is, and at which level the policy's main rule counts it
- * (docs/rules.md: 通州 art. 7 and 长春新区 二(二) per community by households; 本溪 三(四) and 宁夏
- * per county by urban residents; 厦门 art. 5 per district by resident population).
- */
-const STAFF_BASIS: Record<PolicyId, { scope: 'community' | 'county'; fact: keyof UnitFacts; what: string }> = {
-  'tongzhou-draft': { scope: 'community', fact: 'households', what: '社区户数' },
-  'changchun-xinqu-2020': { scope: 'community', fact: 'households', what: '社区户数' },
-  'benxi-2022': { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
-  'ningxia-2024': { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
-  'xiamen-2020': { scope: 'county', fact: 'population', what: '区常住人口' },
-};
 
 /** The rule CW.STAFF reports: the total headcount rule when the policy lists several. */
 function primaryRequirement(reqs: StaffingRequirement[]): StaffingRequirement | undefined {
@@ -320,7 +308,7 @@ function primaryRequirement(reqs: StaffingRequirement[]): StaffingRequirement | 
 export function STAFF(policy: unknown, households_or_population: unknown, party_members?: unknown): FnResult {
   return guard('STAFF', () => {
     const p = policyArg(policy);
-    const basis = STAFF_BASIS[p.id];
+    const basis = p.staffBasis; // which fact the number is, declared by the policy
     const n = countArg(households_or_population, label('STAFF', 'households_or_population'), `${p.name}配备标准按${basis.what}计算：${basis.what}`, true, true)!;
     const party = countArg(party_members, label('STAFF', 'party_members'), '党员人数', true, false, 1_000_000);
     const facts: UnitFacts = { [basis.fact]: n };

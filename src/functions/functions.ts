@@ -28,7 +28,7 @@ function matrix(r: FnResult): Cell[][] {
 /**
  * Counted years of service under the policy.
  * @customfunction TENURE
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
  * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
  * @param [ratings] Annual ratings: one row or column for consecutive years ending the year before as_of, or a two-row/two-column range of year and rating.
@@ -42,7 +42,7 @@ export function tenure(policy: any, entry_date: any, as_of: any, ratings?: any[]
 /**
  * Grade (岗位等级) or level the worker holds under the policy.
  * @customfunction GRADE
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
  * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
@@ -63,7 +63,7 @@ export function grade(
 /**
  * Monthly pay under the policy: one pay item, the total by default, or every item.
  * @customfunction PAY
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
  * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
@@ -97,7 +97,7 @@ export function retire(birth_date: any, sex: any, original_age?: any): number {
 /**
  * Required staffing under the policy's main rule, spilled as minimum and maximum (blank when there is none).
  * @customfunction STAFF
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @param households_or_population Households of the community (通州, 长春新区), urban resident population of the county (本溪, 宁夏) or resident population of the district (厦门).
  * @param [party_members] Party members of the community party organisation, where the rule uses them.
  * @returns One row: minimum and maximum.
@@ -109,7 +109,7 @@ export function staff(policy: any, households_or_population: any, party_members?
 /**
  * How the pay was worked out: spills rows of step, value and source (document and article).
  * @customfunction EXPLAIN
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @param post The worker's post category (正职, 副职 …) or job title (书记, 副主任, 委员 …).
  * @param entry_date Entry date: an Excel date or text such as 2015-03-01, 2015/3/1 or 2015年3月1日.
  * @param as_of Date the result applies to (required; write TODAY() for today, so Excel recalculates it every day).
@@ -131,7 +131,7 @@ export function explain(
 /**
  * The policy's parameters, spilled as key, value, unit and citation, to paste as a 参数表 and edit.
  * @customfunction PARAMS
- * @param policy Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).
+ * @param policy Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).
  * @returns Rows of key, value, unit and citation.
  */
 export function params(policy: any): any[][] {

@@ -46,8 +46,8 @@ export const NAMESPACE = 'CW';
 const P = {
   policy: {
     name: 'policy', zhName: '政策', optional: false, shape: 'scalar',
-    description: 'Policy id or name: 本溪 (benxi-2022), 厦门 (xiamen-2020), 宁夏 (ningxia-2024), 长春新区 (changchun-xinqu-2020), 通州 (tongzhou-draft).',
-    zhDescription: '政策名称或编号：本溪、厦门、宁夏、长春新区、通州（也可写 benxi-2022 等编号）。',
+    description: 'Policy name: 本溪, 厦门, 宁夏, 长春新区, 通州 (or its policy id).',
+    zhDescription: '政策名称或编号：本溪、厦门、宁夏、长春新区、通州（也可写政策编号，无法识别时的提示会列出全部编号）。',
   },
   post: {
     name: 'post', zhName: '岗位', optional: false, shape: 'scalar',

@@ -3,7 +3,7 @@
  * code and the font stay out of the pane's initial bundle:
  *
  *   const { renderReport } = await import('../reports/browser');
- *   const r = await renderReport({ kind: 'payroll', roster, policy: 'benxi-2022', period: '2026-12' }, { onProgress });
+ *   const r = await renderReport({ kind: 'payroll', roster, policy: '本溪', period: '2026-12' }, { onProgress });
  *
  * The work runs in a Web Worker (report.worker.ts); this module itself holds no engine or
  * pdfmake code. See src/reports/README.md.

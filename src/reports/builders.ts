@@ -208,14 +208,10 @@ export function staffingReport(data: ReportData): DocDefinition {
   return documentOf(data, content, { landscape: true });
 }
 
-const RATING_WORDS: Record<string, Record<Rating, string>> = {
-  default: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
-  'tongzhou-draft': { 优秀: '优秀', 合格: '称职', 基本合格: '基本称职', 不合格: '不称职' },
-};
 
 /** 年度考核结果汇总表: the rating distribution per unit and year, with the 优秀 quota check. */
 export function ratingsReport(data: ReportData): DocDefinition {
-  const words = RATING_WORDS[data.policyId] ?? RATING_WORDS.default;
+  const words = data.ratingWords;
   const order: Rating[] = ['优秀', '合格', '基本合格', '不合格'];
   const lines = data.ratings ?? [];
   const widths = [60, 70, 80, 32, 40, ...order.map(() => 38), 38, 46, 46, '*'];
@@ -246,8 +242,8 @@ export function fundingReport(data: ReportData): DocDefinition {
   const f = data.funding!;
   const hasShare = f.lines.some((l) => l.share !== null);
   const yearly = (m: string | null) => (m === null ? '—' : money(fenText(new Decimal(m).times(12))));
-  const shareLabel = data.policyId === 'benxi-2022' ? '市级补助' : data.policyId === 'ningxia-2024' ? '自治区补助' : '上级补助';
-  const restLabel = data.policyId === 'benxi-2022' ? '县区承担' : data.policyId === 'ningxia-2024' ? '市、县（区）承担' : '本级承担';
+  const shareLabel = f.shareLabel;
+  const restLabel = f.restLabel;
   const widths = [70, 40, 72, 70, 68, 76, 68, '*'];
   const header = [th('区县'), th('在册人数'), th('月薪酬总额'), th('补助标准'), th(`${shareLabel}（月）`), th(`${shareLabel}（年）`), th(`${restLabel}（月）`), th('测算依据')];
   const body: Node[][] = [header];

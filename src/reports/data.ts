@@ -2,12 +2,12 @@
  * Turns a roster into the figures a report prints. Every figure comes from the engine: rows are
  * read by the checks' row reader (the same validation `cw check` applies), pay by `assess`,
  * staffing by the policy's own rule and the checks' counters, quotas by `excellentQuota`,
- * retirement by `retirementOf`, funding by `benxiCityFunding` / `ningxiaRegionalShare`.
+ * retirement by `retirementOf`, funding by the policy's declared `funding` rule.
  * Subtotals are sums of the engine's rounded amounts in decimal.js.
  */
 import {
-  CwError, Decimal, Trace, addMonths, assess, benxiCityFunding, citeText, civilOf, counterFor, dayNumberOf, fenText, isoOf,
-  matchHeaders, ningxiaRegionalShare, normalizeWorker, policyOf, readWorkerRow, retirementOf, toEvaluation, toExcelSerial,
+  CwError, Decimal, Trace, addMonths, assess, citeText, civilOf, counterFor, dayNumberOf, fenText, isoOf,
+  matchHeaders, normalizeWorker, policyOf, readWorkerRow, retirementOf, toEvaluation, toExcelSerial,
   wholeMonthsBetween, CERTIFICATE_NAMES, UnitCounts,
 } from '../engine';
 import type { Cell, HeaderMatch, Policy, Rating, Roster, RosterTable, RowContext, UnitFacts, WorkerRow } from '../engine';
@@ -15,14 +15,6 @@ import { sheetRowOf } from '../engine';
 import { REPORT_TITLES } from './types';
 import type { FundingLine, RatingLine, ReportData, ReportKind, ReportOptions, RetirementLine, StaffingLine, WorkerLine } from './types';
 
-/** Where each policy applies, for the title block. */
-export const JURISDICTION: Record<string, string> = {
-  'benxi-2022': '辽宁省本溪市',
-  'xiamen-2020': '福建省厦门市',
-  'ningxia-2024': '宁夏回族自治区',
-  'changchun-xinqu-2020': '吉林省长春新区',
-  'tongzhou-draft': '北京市通州区',
-};
 
 const RATINGS: Rating[] = ['优秀', '合格', '基本合格', '不合格'];
 const SEP = '\u0001';
@@ -338,29 +330,23 @@ function fundingOf(read: ReadRoster, policy: Policy, params: ReturnType<Policy['
     byCounty.set(line.county, list);
   }
   const lines: FundingLine[] = [];
-  let statement = '';
+  const rule = policy.funding;
+  const statement = rule ? rule.statement(params) : `${policy.doc || policy.title}未规定上级财政对社区工作者薪酬的补助比例或分担办法：本表只列各区县按本政策测算的月薪酬总额，不测算上级补助。`;
   let citation = policy.doc;
   for (const [county, ws] of byCounty) {
     const bill = sumText(ws.filter((w) => w.pay).map((w) => w.pay!.total));
     const heads = ws.length;
-    if (policy.id === 'benxi-2022') {
-      const f = benxiCityFunding(heads, params);
+    if (rule) {
+      const f = rule.share(county, heads, new Decimal(bill), params);
       citation = citeText(f.citation);
-      statement = `市级财政按核定人数每人每月补助 ${fenText(f.perHead)} 元（${f.basis}）。核定人数按花名册在册人数计。`;
-      lines.push({ county: county || '（未填区县）', heads, bill, share: fenText(f.monthly), rest: fenText(new Decimal(bill).minus(f.monthly)), ratio: `${fenText(f.perHead)} 元/人·月`, basis: f.basis });
-    } else if (policy.id === 'ningxia-2024') {
-      const s = ningxiaRegionalShare(county || '（未填区县）', bill, params);
-      citation = citeText(s.citation);
-      statement = '自治区财政对山区9县（区）按社区工作者薪酬总额的80%补助，其他县（区）和宁东按20%补助，其余由市、县（区）承担。';
-      lines.push({ county: s.county, heads, bill, share: fenText(s.amount), rest: fenText(new Decimal(bill).minus(s.amount)), ratio: `${Math.round(s.ratio * 100)}%`, basis: s.basis, ...(s.warning ? { warning: s.warning } : {}) });
+      lines.push({ county: f.county, heads, bill, share: fenText(f.share), rest: fenText(new Decimal(bill).minus(f.share)), ratio: f.rate, basis: f.basis, ...(f.warning ? { warning: f.warning } : {}) });
     } else {
-      statement = `${policy.doc || policy.title}未规定上级财政对社区工作者薪酬的补助比例或分担办法：本表只列各区县按本政策测算的月薪酬总额，不测算上级补助。`;
       lines.push({ county: county || '（未填区县）', heads, bill, share: null, rest: null, ratio: '未规定', basis: '文件未规定补助比例' });
     }
   }
   const hasShare = lines.some((l) => l.share !== null);
   return {
-    lines, statement, citation,
+    lines, statement, citation, shareLabel: rule?.shareLabel ?? '上级补助', restLabel: rule?.restLabel ?? '本级承担',
     total: {
       heads: lines.reduce((s, l) => s + l.heads, 0), bill: sumText(lines.map((l) => l.bill)),
       share: hasShare ? sumText(lines.map((l) => l.share ?? '0')) : null, rest: hasShare ? sumText(lines.map((l) => l.rest ?? '0')) : null,
@@ -418,7 +404,7 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const { y, m } = civilOf(asOf);
   const data: ReportData = {
     kind, title: REPORT_TITLES[kind], policyId: policy.id, policyName: policy.name, policyTitle: policy.title, policyDoc: policy.doc,
-    jurisdiction: JURISDICTION[policy.id] ?? policy.name, period: `${y}-${String(m).padStart(2, '0')}`, periodText: `${y}年${m}月`,
+    jurisdiction: policy.jurisdiction, ratingWords: { ...policy.ratingWords }, period: `${y}-${String(m).padStart(2, '0')}`, periodText: `${y}年${m}月`,
     asOf: isoOf(asOf), unit: unitFilter || counties.join('、') || '全部', notes, workers: read.rows.map((r) => r.line),
   };
   if (needsPay) {

@@ -10,7 +10,7 @@ import type { ReportKind } from './types';
 
 export { REPORT_KINDS, REPORT_TITLES } from './types';
 export type { ReportKind, ReportOptions, ReportData, WorkerLine, StaffingLine, RatingLine, FundingLine, RetirementLine, ItemText } from './types';
-export { prepareReport, periodStart, sumText, JURISDICTION } from './data';
+export { prepareReport, periodStart, sumText } from './data';
 export { buildReport, payrollReport, staffingReport, ratingsReport, fundingReport, workerReport, retirementReport, ratioOf } from './builders';
 export { missingGlyphs, missingText, fontCovers, uncoveredIn } from './coverage';
 export type { MissingChar } from './coverage';

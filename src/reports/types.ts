@@ -22,7 +22,7 @@ export const REPORT_KINDS = Object.keys(REPORT_TITLES) as ReportKind[];
 
 /** What a report is made for. */
 export interface ReportOptions {
-  /** Policy id or alias: benxi-2022, 本溪, … */
+  /** Policy name, alias or id: 本溪, benxi … */
   policy: string;
   /** Pay period `YYYY-MM`; the engine computes as of the 1st of that month. The document date is that day too. */
   period: string;
@@ -154,6 +154,8 @@ export interface ReportData {
   policyDoc: string;
   /** Jurisdiction (本溪市, 厦门市 …). */
   jurisdiction: string;
+  /** The policy's own words for the four ratings (通州: 称职 …). */
+  ratingWords: Record<Rating, string>;
   period: string;
   periodText: string;
   asOf: string;
@@ -165,7 +167,8 @@ export interface ReportData {
   staffing?: StaffingLine[];
   ratings?: RatingLine[];
   ratingYears?: number[];
-  funding?: { lines: FundingLine[]; total: { heads: number; bill: string; share: string | null; rest: string | null }; statement: string; citation: string };
+  /** `shareLabel` / `restLabel`: the column words of the policy's funding rule (市级补助, 自治区补助 …). */
+  funding?: { lines: FundingLine[]; total: { heads: number; bill: string; share: string | null; rest: string | null }; statement: string; citation: string; shareLabel: string; restLabel: string };
   retirement?: { months: number; until: string; lines: RetirementLine[] };
   /** Pay item names in the order the engine returns them (payroll columns). */
   itemNames?: string[];

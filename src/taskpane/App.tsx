@@ -103,7 +103,7 @@ export function App({ port = null, inOffice = false, canDownload, defaultAsOf, r
           <Select value={policy} onChange={(_, d) => setPolicy(d.value)} data-testid="policy">
             {POLICIES.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}（{p.id}）{p.id === 'tongzhou-draft' ? ` · ${t.draft}` : ''}
+                {p.name}（{p.id}）{p.draft ? ` · ${t.draft}` : ''}
               </option>
             ))}
           </Select>

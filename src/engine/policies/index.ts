@@ -32,6 +32,11 @@ export function policyOf(value: unknown): Policy {
   throw new CwError(code, `policy：无法识别政策 ${shown(value)}。可用：${policyList()}。`, 'policy');
 }
 
+/** Policy ids with their short names, for help texts: `benxi-2022（本溪）、…`. */
+export function policyIds(): string {
+  return POLICIES.map((p) => `${p.id}（${p.name}）`).join('、');
+}
+
 /** The policy with this exact id. */
 export function policyById(id: PolicyId): Policy {
   return POLICIES.find((p) => p.id === id)!;

@@ -140,14 +140,10 @@ export function staffingSheet(data: ReportData): ReportSheet {
   return s.done(data, { name: nameOf(data), widths: [18, 18, 9, 7, 8, 10, 40, 30], landscape: true });
 }
 
-const RATING_WORDS: Record<string, Record<Rating, string>> = {
-  default: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
-  'tongzhou-draft': { 优秀: '优秀', 合格: '称职', 基本合格: '基本称职', 不合格: '不称职' },
-};
 
 /** 年度考核结果汇总表: the rating distribution per unit and year, with the 优秀 quota check. */
 export function ratingsSheet(data: ReportData): ReportSheet {
-  const words = RATING_WORDS[data.policyId] ?? RATING_WORDS.default;
+  const words = data.ratingWords;
   const order: Rating[] = ['优秀', '合格', '基本合格', '不合格'];
   const lines = data.ratings ?? [];
   const headings = ['区县', '街道', '考核单位', '年度', '参加考核', ...order.map((r) => words[r]), '未考核', '优秀比例', '优秀名额', '优秀比例核对'];
@@ -177,8 +173,8 @@ export function ratingsSheet(data: ReportData): ReportSheet {
 export function fundingSheet(data: ReportData): ReportSheet {
   const f = data.funding!;
   const yearly = (m: string | null): SheetValue => (m === null ? '—' : amount(fenText(new Decimal(m).times(12))));
-  const shareLabel = data.policyId === 'benxi-2022' ? '市级补助' : data.policyId === 'ningxia-2024' ? '自治区补助' : '上级补助';
-  const restLabel = data.policyId === 'benxi-2022' ? '县区承担' : data.policyId === 'ningxia-2024' ? '市、县（区）承担' : '本级承担';
+  const shareLabel = f.shareLabel;
+  const restLabel = f.restLabel;
   const s = new SheetWriter(8);
   const unpaid = data.workers.filter((w) => !w.pay).length;
   s.titleBlock(data, [

@@ -134,7 +134,7 @@ export function CheckPanel(props: CheckPanelProps) {
             </Field>
             <RetireMonthsField months={months} setMonths={setMonths} className={styles.field} />
           </div>
-          {policyOf(policy).id === 'tongzhou-draft' && (
+          {policyOf(policy).readsAverageWage && (
             <Field label={t.averageWage}>
               <Input value={wage} inputMode="decimal" onChange={(_, d) => setWage(d.value)} />
             </Field>

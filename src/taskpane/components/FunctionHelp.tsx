@@ -33,7 +33,7 @@ function PolicyCard({ policy }: { policy: Policy }) {
       <CardHeader
         header={<Subtitle2>{policy.name}</Subtitle2>}
         description={<Caption1 className={styles.muted}>{policy.id}</Caption1>}
-        action={policy.id === 'tongzhou-draft' ? <Badge color="warning">{t.draft}</Badge> : undefined}
+        action={policy.draft ? <Badge color="warning">{t.draft}</Badge> : undefined}
       />
       {policy.title && <Body1>{policy.title}</Body1>}
       {policy.doc && <Caption1>{policy.doc}</Caption1>}

@@ -5,7 +5,7 @@ import { required } from '../../input';
 import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { educationRank } from '../../vocab/education';
-import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker } from '../../types';
+import type { Finding, FundingRule, PayItem, Policy, StaffingRequirement, UnitFacts, Worker } from '../../types';
 import type { ParamView } from '../../params';
 import type { Citation } from '../../citation';
 import type { Decimal } from '../../money';
@@ -195,10 +195,30 @@ export function benxiTermChecks(facts: { secondmentMonths?: number; probationMon
   return out;
 }
 
+/** 三(六)5 as a funding rule: the city's share per head on the roster (核定人数 = 在册人数). */
+const benxiFunding: FundingRule = {
+  shareLabel: '市级补助',
+  restLabel: '县区承担',
+  share(county, heads, _bill, params) {
+    const f = benxiCityFunding(heads, params);
+    return { county: county || '（未填区县）', share: f.monthly, rate: `${fenText(f.perHead)} 元/人·月`, basis: f.basis, citation: f.citation };
+  },
+  statement(params) {
+    const f = benxiCityFunding(0, params);
+    return `市级财政按核定人数每人每月补助 ${fenText(f.perHead)} 元（${f.basis}）。核定人数按花名册在册人数计。`;
+  },
+};
+
 /** 本溪 · benxi-2022. */
 export const benxi: Policy = {
   id: 'benxi-2022',
   name: '本溪',
+  jurisdiction: '辽宁省本溪市',
+  draft: false,
+  ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
+  staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
+  funding: benxiFunding,
+  readsAverageWage: true,
   title: '关于加强全市社区工作者职业体系建设的实施意见（试行）',
   doc: BENXI_DOC,
   aliases: ['benxi', '本溪市', 'benxi2022'],

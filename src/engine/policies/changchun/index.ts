@@ -301,6 +301,12 @@ export function changchunTrainingDue(post: string, lastTrainingYear: number | nu
 export const changchun: Policy = {
   id: 'changchun-xinqu-2020',
   name: '长春新区',
+  jurisdiction: '吉林省长春新区',
+  draft: false,
+  ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
+  staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
+  funding: null,
+  readsAverageWage: false,
   title: '长春新区关于进一步加强城市社区专职工作者队伍建设的实施意见',
   doc: CHANGCHUN_DOC,
   aliases: ['changchun', 'changchun-xinqu', '长春', 'changchun2020'],

@@ -7,7 +7,7 @@ import { ratingOf } from '../../vocab/ratings';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import type { Education } from '../../vocab/education';
 import type { Citation } from '../../citation';
-import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
+import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts, FundingRule, FundingShare } from '../../types';
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { NINGXIA_DOC, ningxiaParams, nx } from './params';
@@ -451,10 +451,33 @@ function exitTriggers(w: Worker, facts: WorkerFacts): Finding[] {
   return out;
 }
 
+/** 四 落实薪酬待遇 as a funding rule: the region's share of each county's pay bill, rates and list from the parameters. */
+const ningxiaFunding: FundingRule = {
+  shareLabel: '自治区补助',
+  restLabel: '市、县（区）承担',
+  share(county, _heads, bill, params) {
+    const s = ningxiaRegionalShare(county || '（未填区县）', bill, params);
+    const out: FundingShare = { county: s.county, share: s.amount, rate: `${new Decimal(s.ratio).times(100).toString()}%`, basis: s.basis, citation: s.citation };
+    if (s.warning) out.warning = s.warning;
+    return out;
+  },
+  statement(params) {
+    const pct = (key: string) => `${new Decimal(params.num(key)).times(100).toString()}%`;
+    const list = params.isOverridden('山区县名单') ? '参数表所列' : '文件未列名称，按通行名单，解读 §宁夏-山区县';
+    return `自治区财政对山区9县（区）（${list}）按社区工作者薪酬总额的${pct('自治区补助比例.山区')}补助，其他县（区）和宁东按${pct('自治区补助比例.其他')}补助，其余由市、县（区）承担。`;
+  },
+};
+
 /** 宁夏 · ningxia-2024. */
 export const ningxia: Policy = {
   id: 'ningxia-2024',
   name: '宁夏',
+  jurisdiction: '宁夏回族自治区',
+  draft: false,
+  ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
+  staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
+  funding: ningxiaFunding,
+  readsAverageWage: false,
   title: '关于加强社区工作者队伍建设的实施意见',
   doc: NINGXIA_DOC,
   aliases: ['ningxia', '宁夏回族自治区', 'ningxia2024', 'nx'],

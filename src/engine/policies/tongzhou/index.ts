@@ -362,6 +362,12 @@ export function tongzhouAverageWageCheck(averagePay: number | string, cityAverag
 export const tongzhou: Policy = {
   id: 'tongzhou-draft',
   name: '通州',
+  jurisdiction: '北京市通州区',
+  draft: true,
+  ratingWords: { 优秀: '优秀', 合格: '称职', 基本合格: '基本称职', 不合格: '不称职' },
+  staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
+  funding: null,
+  readsAverageWage: true,
   title: '通州区社区工作者管理办法（征求意见稿）',
   doc: TONGZHOU_DOC,
   aliases: ['tongzhou', '通州区', '北京通州'],

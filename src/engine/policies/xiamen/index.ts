@@ -399,6 +399,12 @@ function recruitment(w: Worker, facts: WorkerFacts = {}): Finding[] {
 export const xiamen: Policy = {
   id: 'xiamen-2020',
   name: '厦门',
+  jurisdiction: '福建省厦门市',
+  draft: false,
+  ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
+  staffBasis: { scope: 'county', fact: 'population', what: '区常住人口' },
+  funding: null,
+  readsAverageWage: true,
   title: '厦门市社区工作者管理办法（试行）',
   doc: XIAMEN_DOC,
   aliases: ['xiamen', '厦门市', 'xiamen2020'],
