@@ -6,7 +6,6 @@
 import { fenText } from '../engine';
 import type { AdjustmentList, BackPay, PayrollSheet, Policy } from '../engine';
 import { payrollReport } from './builders';
-import { JURISDICTION } from './data';
 import { documentOf, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
 import type { ReportData, WorkerLine } from './types';
@@ -16,7 +15,7 @@ function meta(policy: Policy, title: string, period: string, periodText: string,
   return {
     // Both are pay documents: they share the payroll register's kind for the PDF's keywords.
     kind: 'payroll', title, policyId: policy.id, policyName: policy.name, policyTitle: policy.title, policyDoc: policy.doc,
-    jurisdiction: JURISDICTION[policy.id] ?? policy.name, period, periodText, asOf, unit, notes, workers: [],
+    jurisdiction: policy.jurisdiction, ratingWords: { ...policy.ratingWords }, period, periodText, asOf, unit, notes, workers: [],
   };
 }
 
