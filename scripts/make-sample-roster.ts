@@ -40,7 +40,7 @@ export function sampleReadme(sample: SampleRoster): string {
     `6 streets and ${r.counties!.rows.length} districts. Sheets: **职工** (title row 1, headers row ${r.workers.headerRow}), **社区**, **区县**.`,
     'Resident IDs are valid (GB 11643 check characters; birth date and sex digit agree with 出生日期 and 性别),',
     `names include rare characters (${RARE_NAME_CHARS.join('、')}), a few 出生日期 cells are blank (the ID supplies them) and a few`,
-    'dates are typed as text, as real rosters have. Headers mix DESIGN.md\'s names with common synonyms',
+    'dates are typed as text, as real rosters have. Headers mix the documented names (docs/design.md) with common synonyms',
     '(身份证号码, 入职时间, 现薪酬（元/月）).',
     '',
     'Regenerate with `npm run sample-roster` (seeded: the same cells every time). The generator is',
