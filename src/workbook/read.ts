@@ -176,7 +176,7 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
   if (!fs.existsSync(file)) throw new CwError('FILE_NOT_FOUND', `找不到文件“${file}”。请检查路径。`, 'file');
   if (fs.statSync(file).isDirectory()) throw new CwError('INVALID_TYPE', `“${file}”是文件夹，不是 Excel 工作簿。`, 'file');
   const limits = options.limits ?? DEFAULT_LIMITS;
-  guardFile(file, limits);
+  await guardFile(file, limits);
   const bytes = fs.readFileSync(file);
   let sheets: GridWithMerges[];
   try {
@@ -197,8 +197,11 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
   return sheets;
 }
 
-/** Sniffs and guards the file from its zip directory, before anything is expanded. */
-function guardFile(file: string, limits: WorkbookLimits): GuardResult {
+/**
+ * Sniffs and guards the file from its zip directory, before anything is expanded; then expands
+ * every entry once to check it against the directory (declared sizes can lie: a zip bomb).
+ */
+async function guardFile(file: string, limits: WorkbookLimits): Promise<GuardResult> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -209,7 +212,9 @@ function guardFile(file: string, limits: WorkbookLimits): GuardResult {
     const src = fileSource(fd, fs.fstatSync(fd).size);
     const wrong = notWorkbookError(sniffFile(src), file);
     if (wrong) throw wrong;
-    return guardWorkbook(src, file, limits, inflateHeadOf(src));
+    const guard = guardWorkbook(src, file, limits, inflateHeadOf(src));
+    await verifyEntries(file, src, guard, limits);
+    return guard;
   } finally {
     fs.closeSync(fd);
   }
@@ -217,7 +222,7 @@ function guardFile(file: string, limits: WorkbookLimits): GuardResult {
 
 /** Every sheet read with exceljs's streaming reader: the reader before this one, kept for the bench and the same-cells test. */
 export async function readWorkbookExceljs(file: string, options: ReadOptions = {}): Promise<SheetGrid[]> {
-  const guard = guardFile(file, options.limits ?? DEFAULT_LIMITS);
+  const guard = await guardFile(file, options.limits ?? DEFAULT_LIMITS);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(orderedZipStream(file, guard) as never, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as never);
   const sheets: SheetGrid[] = [];
   let total = 0;
