@@ -8,6 +8,7 @@
 import { Decimal, fenText } from '../../engine';
 import type { Rating } from '../../engine';
 import { sumText } from '../data';
+import { amountOf, groups, sums } from '../builders';
 import type { ReportData, ReportKind, StaffingLine, WorkerLine } from '../types';
 import { SheetWriter, amount } from './layout';
 import type { ReportSheet, SheetValue } from './types';
@@ -24,34 +25,6 @@ export const SHEET_NAMES: Record<ReportKind, string> = {
 
 const nameOf = (data: ReportData) => `${SHEET_NAMES[data.kind]} ${data.period}`;
 const place = (w: { county: string; street: string; community: string }) => [w.county, w.street, w.community].filter(Boolean).join(' ');
-
-/** Workers grouped by county → street → community, in roster order (as the PDF groups them). */
-function groups(workers: WorkerLine[]): Array<{ county: string; street: string; communities: Array<{ community: string; workers: WorkerLine[] }> }> {
-  const streets = new Map<string, { county: string; street: string; communities: Map<string, WorkerLine[]> }>();
-  for (const w of workers) {
-    const key = w.county + '\u0001' + w.street;
-    let s = streets.get(key);
-    if (!s) streets.set(key, (s = { county: w.county, street: w.street, communities: new Map() }));
-    const list = s.communities.get(w.community) ?? [];
-    list.push(w);
-    s.communities.set(w.community, list);
-  }
-  return [...streets.values()].map((s) => ({ county: s.county, street: s.street, communities: [...s.communities].map(([community, ws]) => ({ community, workers: ws })) }));
-}
-
-function amountOf(w: WorkerLine, item: string): string {
-  return w.pay?.items.find((i) => i.name === item)?.amount ?? '';
-}
-
-/** Sums of each item and of the totals over assessed workers. */
-function sums(ws: WorkerLine[], items: string[]): { items: string[]; total: string; count: number } {
-  const paid = ws.filter((w) => w.pay);
-  return {
-    items: items.map((it) => sumText(paid.map((w) => amountOf(w, it)).filter((a) => a !== ''))),
-    total: sumText(paid.map((w) => w.pay!.total)),
-    count: paid.length,
-  };
-}
 
 /** The workers whose pay could not be computed, under the main table (as on the PDF). */
 function unassessed(s: SheetWriter, ws: WorkerLine[]): void {
