@@ -9,7 +9,7 @@
  *   help/index.html, help/functions.html
  *                          the zh-CN help pages SupportUrl, LearnMoreUrl and each function's helpUrl open
  *   office-js/             only with CW_OFFICE_JS=bundled: Office.js from @microsoft/office-js
- *   workbench.html/.js, sample-roster.json/.xlsx
+ *   workbench.html/.js, sample-roster.xlsx
  *                          development build only (`npm start`, the tests): the local app (src/app)
  *                          opening the sample roster. Never in the production build; `npm run build:app`
  *                          builds the local app alone (webpack.app.config.js).
@@ -116,36 +116,6 @@ class LocalizedMetadataPlugin {
   }
 }
 
-const SAMPLE_XLSX = path.resolve(__dirname, 'templates', '示例花名册.xlsx');
-
-/**
- * Emits sample-roster.json for the workbench: the committed templates/示例花名册.xlsx read with
- * exceljs (as `cw check` reads it) and where its deliberate breaks are (src/sample/roster.ts).
- * Read in Node at build time, so the workbench shows exactly the committed file.
- */
-class SampleRosterPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('SampleRosterPlugin', (compilation) => {
-      compilation.hooks.processAssets.tapPromise(
-        { name: 'SampleRosterPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS },
-        async () => {
-          compilation.fileDependencies.add(SAMPLE_XLSX);
-          try {
-            const { readWorkbook } = require('./src/workbook/read.ts');
-            const { generateSampleRoster, SAMPLE_AS_OF, DATE_HEADERS } = require('./src/sample/roster.ts');
-            const { sampleData, SAMPLE_JSON } = require('./src/app/sample.ts');
-            const grids = await readWorkbook(SAMPLE_XLSX);
-            const data = sampleData('templates/示例花名册.xlsx', grids, SAMPLE_AS_OF, generateSampleRoster().breaks, DATE_HEADERS, new Set(['身份证号码']));
-            compilation.emitAsset(SAMPLE_JSON, new sources.RawSource(JSON.stringify(data)));
-          } catch (e) {
-            compilation.errors.push(e);
-          }
-        },
-      );
-    });
-  }
-}
-
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
   const o = await devCerts.getHttpsServerOptions();
@@ -220,7 +190,6 @@ module.exports = async (env = {}, argv = {}) => {
       new FunctionsMetadataPlugin(hostUrl),
       new LocalizedMetadataPlugin(),
       new HelpPagesPlugin(),
-      ...(dev ? [new SampleRosterPlugin()] : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
