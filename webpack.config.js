@@ -31,6 +31,7 @@
 'use strict';
 const path = require('path');
 const { sources } = require('webpack');
+const { MODULES, outputNames, ICONS } = require('./scripts/webpack-common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -159,32 +160,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: OUT,
-      filename: '[name].js',
-      chunkFilename: '[name].[contenthash:8].js',
-      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      ...outputNames('[name].js'),
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', tsx: true },
-                target: 'es2017',
-                transform: { react: { runtime: 'automatic' } },
-              },
-            },
-          },
-        },
-      ],
-    },
+    ...MODULES,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
       new FunctionsMetadataPlugin(hostUrl),
@@ -209,7 +188,7 @@ module.exports = async (env = {}, argv = {}) => {
         : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          ICONS,
           ...(dev ? [{ from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' }] : []),
           // CW_OFFICE_JS=bundled: Office.js and the files it loads, from the add-in's own origin
           // (release files only; the .debug.js twins are for debugging Office itself).
