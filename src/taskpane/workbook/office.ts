@@ -376,9 +376,18 @@ export class OfficeWorkbook implements WorkbookPort {
         n++;
       }
     }
-    const list = await OfficeWorkbook.markSheet(context);
-    if (list) list.delete();
     await context.sync();
+    const list = await OfficeWorkbook.markSheet(context);
+    if (list) {
+      try {
+        list.delete();
+        await context.sync();
+      } catch {
+        // A host that will not delete a very hidden sheet: empty it; the next marks reuse it.
+        list.getRange().clear();
+        await context.sync();
+      }
+    }
     return n;
   }
 
@@ -429,12 +438,16 @@ export class OfficeWorkbook implements WorkbookPort {
       const rules = markRules(keyed);
       if (rules.length) {
         // The key lists, as text, in a very hidden sheet: one column per rule.
-        const list = context.workbook.worksheets.add(MARK_SHEET);
-        list.visibility = 'VeryHidden';
+        let list = await OfficeWorkbook.markSheet(context);
+        if (!list) {
+          list = context.workbook.worksheets.add(MARK_SHEET);
+          list.visibility = 'VeryHidden';
+        }
+        const sheet = list;
         listColumns(rules).forEach((cells, c) => {
-          const range = list.getRangeByIndexes(0, c, cells.length, 1);
+          const range = sheet.getRangeByIndexes(0, c, cells.length, 1);
           range.numberFormat = cells.map(() => ['@']);
-          range.values = cells.map((v) => [v]);
+          range.values = cells.map((v) => [writable(v)]);
         });
         await context.sync();
         rules.forEach((rule, c) => {
