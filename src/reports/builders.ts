@@ -7,7 +7,7 @@ import type { Rating } from '../engine';
 import { documentOf, money, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
 import { sumText } from './data';
-import { drawnAsRegister } from './draw';
+import { drawMarkFor, drawnAs } from './draw';
 import type { ReportData, ReportKind, StaffingLine, WorkerLine } from './types';
 
 const place = (w: { county: string; street: string; community: string }) => [w.county, w.street, w.community].filter(Boolean).join(' ');
@@ -341,7 +341,7 @@ export function retirementReport(data: ReportData): DocDefinition {
 }
 
 const BUILDERS: Record<ReportKind, (d: ReportData) => DocDefinition> = {
-  payroll: (data) => drawnAsRegister(payrollReport(data), data), // Node draws it with PDFKit (src/reports/draw)
+  payroll: payrollReport,
   staffing: staffingReport,
   ratings: ratingsReport,
   funding: fundingReport,
@@ -351,5 +351,8 @@ const BUILDERS: Record<ReportKind, (d: ReportData) => DocDefinition> = {
 
 /** The document definition of a prepared report. */
 export function buildReport(data: ReportData): DocDefinition {
-  return BUILDERS[data.kind](data);
+  // Node draws the register and the per-worker pages with PDFKit (src/reports/draw); the browser ignores the mark.
+  const doc = BUILDERS[data.kind](data);
+  const mark = drawMarkFor(data);
+  return mark ? drawnAs(doc, mark) : doc;
 }

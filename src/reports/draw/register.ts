@@ -325,7 +325,7 @@ function signatures(r: Register): void {
 }
 
 /** Writes 第 N 页 / 共 M 页 at the foot of every page, once the page count is known. */
-export function pageNumbers(doc: Pdf): void {
+export function pageNumbers(doc: Pdf, bottomMargin: number = MARGIN.bottom): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -333,7 +333,7 @@ export function pageNumbers(doc: Pdf): void {
     doc.fontSize(8).fillColor('#000000');
     const w = doc.widthOfString(text);
     // Below the bottom margin: PDFKit would start a new page for text there unless told not to wrap.
-    doc.text(text, (doc.page.width - w) / 2, doc.page.height - MARGIN.bottom + 10, { lineBreak: false });
+    doc.text(text, (doc.page.width - w) / 2, doc.page.height - bottomMargin + 10, { lineBreak: false });
   }
 }
 
