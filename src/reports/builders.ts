@@ -58,6 +58,9 @@ function errorsSection(ws: WorkerLine[]): Node[] {
   ];
 }
 
+/** The register's note on its deduction columns (cw payroll --pdf). */
+export const DEDUCTIONS_NOTE = '代扣：个人缴纳的社会保险费、住房公积金（基数按当地上下限）和按累计预扣法（国家税务总局公告2018年第61号）代扣的个人所得税；实发 = 应发合计 − 代扣合计。';
+
 /** 社区工作者薪酬发放表: by street and community, one row per worker, subtotals, grand total, signatures. */
 export function payrollReport(data: ReportData): DocDefinition {
   const items = data.itemNames ?? [];
@@ -83,7 +86,7 @@ export function payrollReport(data: ReportData): DocDefinition {
     ...(deds.length ? dedSums(ws).map((v) => num(money(v), { style })) : []),
     { text: '', style },
   ];
-  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? ['代扣：个人缴纳的社会保险费、住房公积金（基数按当地上下限）和按累计预扣法（国家税务总局公告2018年第61号）代扣的个人所得税；实发 = 应发合计 − 代扣合计。'] : [])])];
+  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? [DEDUCTIONS_NOTE] : [])])];
   let seq = 0;
   const all = groups(data.workers);
   // One table per street: the street and the column headings repeat on every page it spans;
