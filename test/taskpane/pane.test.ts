@@ -117,12 +117,15 @@ describe('results in the workbook', () => {
       severity, rule: 'r', citation: { doc: 'd', article: 'a' }, message: 'm', action: 'a', scope: rows ? 'street' : 'worker', county: null, street: null, community: null, sheet, row, name: null, ...(rows ? { rows } : {}),
     });
     const result = { ...benxi, findings: [f('warning', 5, '职工'), f('error', 5, '职工'), f('info', 6, '职工'), f('warning', 7, '职工'), f('error', null, null, [8, 9]), f('warning', 3, '社区')] };
+    // Worker rows are keyed by the 身份证号 column (the mark follows the worker through a sort); other sheets' rows by their text.
+    const id = benxi.mapping.workers.columns.idNumber;
+    expect(id).toBeGreaterThanOrEqual(0);
     expect(highlightMarks(result, '职工')).toEqual([
       { sheet: '社区', row: 3, color: '#FFEB9C' },
-      { sheet: '职工', row: 5, color: '#FFC7CE' },
-      { sheet: '职工', row: 7, color: '#FFEB9C' },
-      { sheet: '职工', row: 8, color: '#FFC7CE' },
-      { sheet: '职工', row: 9, color: '#FFC7CE' },
+      { sheet: '职工', row: 5, color: '#FFC7CE', keyColumn: id },
+      { sheet: '职工', row: 7, color: '#FFEB9C', keyColumn: id },
+      { sheet: '职工', row: 8, color: '#FFC7CE', keyColumn: id },
+      { sheet: '职工', row: 9, color: '#FFC7CE', keyColumn: id },
     ]);
     expect(targetOf(result.findings[4], '职工')).toEqual({ sheet: '职工', row: 8 });
     expect(targetOf(result.findings[4], null)).toBeNull();
