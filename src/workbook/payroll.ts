@@ -39,10 +39,9 @@ export async function payrollWorkbook(sheet: PayrollSheet, unitName: string): Pr
   const ws = wb.addWorksheet(PAY_SHEET, { views: [{ state: 'frozen', ySplit: PAY_TITLE_ROWS + 1, xSplit: 5 }] });
   const rows = payrollRows(sheet, unitName);
   const headers = rows[PAY_TITLE_ROWS] as string[];
-  rows.forEach((r, i) => {
-    // exceljs skips null cells, as the sheet did when written cell by cell.
-    r.forEach((v, c) => { if (v !== null) ws.getCell(i + 1, c + 1).value = v; });
-  });
+  // Title and period line cell by cell (their blanks stay absent), the header as row values, then a row each.
+  rows.slice(0, PAY_TITLE_ROWS).forEach((r, i) => r.forEach((v, c) => { if (v !== null) ws.getCell(i + 1, c + 1).value = v; }));
+  ws.getRow(PAY_TITLE_ROWS + 1).values = headers;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   styleHeader(ws.getRow(PAY_TITLE_ROWS + 1));
   headers.forEach((h, i) => {
@@ -50,6 +49,7 @@ export async function payrollWorkbook(sheet: PayrollSheet, unitName: string): Pr
     if (i >= 7 && h !== '说明' && h !== FIRST_MONTH) ws.getColumn(i + 1).numFmt = '0.00';
   });
   ws.getColumn(PAY_ID_COLUMN + 1).numFmt = '@';
+  for (const r of rows.slice(PAY_TITLE_ROWS + 1)) ws.addRow(r);
   ws.getRow(rows.length).font = { bold: true };
   return bytesOf(wb);
 }
@@ -59,15 +59,15 @@ export async function bankWorkbook(sheet: PayrollSheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('银行代发名单');
   const rows = bankRows(sheet);
-  rows.forEach((r, i) => {
-    r.forEach((v, c) => { if (v !== null) ws.getCell(i + 1, c + 1).value = v; });
-  });
+  ws.getCell(1, 1).value = rows[0][0];
+  ws.getRow(2).values = rows[1];
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   styleHeader(ws.getRow(2));
   [6, 10, 21, 24, 12].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.getColumn(3).numFmt = '@';
   ws.getColumn(4).numFmt = '@';
   ws.getColumn(5).numFmt = '0.00';
+  for (const r of rows.slice(2)) ws.addRow(r);
   ws.getRow(rows.length).font = { bold: true };
   return bytesOf(wb);
 }
