@@ -258,7 +258,7 @@ function staffingLines(read: ReadRoster, policy: Policy, params: ReturnType<Poli
       return;
     }
     for (const req of reqs) {
-      const counter = counterFor(req.what, postNames);
+      const counter = counterFor(req.counts, postNames);
       const actual = counter ? counter.count(counts) : null;
       const below = actual !== null && req.min !== null && actual < req.min;
       const above = actual !== null && req.max !== null && actual > req.max;
