@@ -1,7 +1,6 @@
-import { CwError } from '../../errors';
+import { CwError, required } from '../../errors';
 import { civilOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
 import { ZERO, roundFen, fenText, sumOf } from '../../money';
-import { required } from '../../input';
 import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { educationRank } from '../../vocab/education';

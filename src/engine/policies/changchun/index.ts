@@ -1,7 +1,6 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText } from '../../money';
-import { required } from '../../input';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { atLeastJuniorCollege } from '../../vocab/education';
 import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';

@@ -1,7 +1,6 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { civilOf, isoOf, wholeMonthsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
-import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
 import { ratingOf } from '../../vocab/ratings';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';

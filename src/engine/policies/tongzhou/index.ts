@@ -1,8 +1,7 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { citeText } from '../../citation';
 import { civilOf, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText } from '../../money';
-import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import type { CertificateLevel } from '../../vocab/certificates';

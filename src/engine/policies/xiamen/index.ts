@@ -1,7 +1,6 @@
-import { CwError } from '../../errors';
+import { CwError, required } from '../../errors';
 import { addMonths, civilOf, endOfPreviousMonth, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
-import { required } from '../../input';
 import { postInEffect } from '../../tenure';
 import { Trace } from '../../trace';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
