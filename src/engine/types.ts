@@ -188,6 +188,8 @@ export interface Policy {
    * document leaves it to the worker's declared base (厦门 第十三条（一） sets one).
    */
   socialInsuranceBase: ((w: Worker, trace: Trace, warnings: string[]) => Decimal) | null;
+  /** How grades move during a year, with the article, for the heading of the 调档 list; null when the document does not say. */
+  gradeAdjustment: string | null;
 }
 
 /** Roster facts beyond the pay inputs, read by exit and recruitment rules. All optional. */

@@ -234,4 +234,5 @@ export const benxi: Policy = {
   recruits: false,
   rules: benxiRules,
   socialInsuranceBase: null,
+  gradeAdjustment: '本溪：工作年限按次年1月1日统一调整，岗位等级随之每年1月1日调整（本民发〔2022〕41号 三(六)3(1)；附件）',
 };

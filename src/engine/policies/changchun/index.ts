@@ -265,4 +265,5 @@ export const changchun: Policy = {
   recruits: true,
   rules: changchunRules,
   socialInsuranceBase: null,
+  gradeAdjustment: null,
 };

@@ -445,4 +445,5 @@ export const ningxia: Policy = {
   recruits: false,
   rules: ningxiaRules,
   socialInsuranceBase: null,
+  gradeAdjustment: '宁夏：按岗位等级表（市级参数）的年限晋级，从次月起执行（“4岗24级”）',
 };

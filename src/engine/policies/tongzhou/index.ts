@@ -293,4 +293,5 @@ export const tongzhou: Policy = {
   recruits: true,
   rules: tongzhouRules,
   socialInsuranceBase: null,
+  gradeAdjustment: null,
 };

@@ -427,4 +427,5 @@ export const xiamen: Policy = {
   rules: xiamenRules,
   // 第十三条（一）: the base is the three standard amounts of the worker's grade, not the declared one.
   socialInsuranceBase: (w, trace, warnings) => xiamenSocialInsuranceBase(w, undefined, trace, warnings),
+  gradeAdjustment: '厦门：工作年限每满3年晋升一个岗位等级，从次月起执行（厦民规〔2020〕2号 第十一条（二））',
 };
