@@ -13,6 +13,7 @@ export { Decimal, yuan, roundFen, fenText } from './money';
 export type { ParamDef, ParamValue, ParamOverrides } from './params';
 export { ParamTable, ParamView } from './params';
 export * from './types';
+export type { PolicyRules, RuleContext, ColumnNeed, RosterWorker, RosterCommunity, RosterStreet, RosterCounty } from './rules';
 export { normalizeWorker, INPUT_FIELDS } from './input';
 export type { WorkerInput } from './input';
 export { evaluate, assess, assessTenure, assessGrade, toEvaluation } from './evaluate';
