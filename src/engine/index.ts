@@ -11,7 +11,7 @@ export { Trace } from './trace';
 export * from './dates';
 export { Decimal, yuan, roundFen, fenText } from './money';
 export type { ParamDef, ParamValue, ParamOverrides } from './params';
-export { ParamTable, ParamView } from './params';
+export { ParamTable, ParamView, mustSupply } from './params';
 export * from './types';
 export type { PolicyRules, RuleContext, ColumnNeed, RosterWorker, RosterCommunity, RosterStreet, RosterCounty } from './rules';
 export { normalizeWorker, INPUT_FIELDS } from './input';
