@@ -3,7 +3,8 @@
  * patterns backtracked quadratically (the 长春新区 pay table took 18 s at 80,000 spaces, so hours
  * here), the linear parsers answer at once. Jest's timeout is only the hang guard; nothing is timed.
  */
-import { CwError, evaluate, parseChangchunPayTable } from '../../src/engine';
+import { CwError, evaluate } from '../../src/engine';
+import { parseChangchunPayTable } from '../../src/engine/policies/changchun';
 import { TENURE } from '../../src/functions/core';
 import { isFnError } from '../../src/functions/errors';
 import { runCw } from '../helpers/cw';
