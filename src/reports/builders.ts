@@ -197,7 +197,7 @@ export function staffingReport(data: ReportData): DocDefinition {
     content.push({ text: `${data.policyDoc || data.policyName}未规定社区一级的配备标准（只规定区县总量），社区不单独核对。`, style: 'note' });
   }
   // The chart: one bar per community (its headcount requirement), or per county when the policy sets none per community.
-  const pick = (ls: StaffingLine[]) => ls.find((l) => /总数|员额/.test(l.what) && l.actual !== null) ?? ls.find((l) => l.actual !== null && (l.min ?? l.max) !== null) ?? ls[0];
+  const pick = (ls: StaffingLine[]) => ls.find((l) => l.headcount && l.actual !== null) ?? ls.find((l) => l.actual !== null && (l.min ?? l.max) !== null) ?? ls[0];
   const byUnit = new Map<string, StaffingLine[]>();
   for (const l of community.length ? community : county) {
     const key = community.length ? `${l.county}\u0001${l.street}\u0001${l.community}` : l.county;
