@@ -5,8 +5,8 @@
 import { CwError, fenText, payrollSheet, workerKey } from '../engine';
 import { checkPreviousPeriod, unitNameOf } from '../payroll-sheet/grid';
 import { bankWorkbook, payrollWorkbook, readPreviousSheet } from '../workbook/payroll';
-import { payrollRegisterDocument } from '../reports/pay-documents';
-import { renderPdf } from '../reports/node';
+import { payrollRegisterData } from '../reports/pay-documents';
+import { renderReport } from '../reports/node';
 import type { Io } from './io';
 import { failure, parseFlags, readRosterInput, requiredFlag } from './payroll-args';
 import { checkOutputPath, writeOutputFile } from './write-file';
@@ -66,7 +66,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const units = unitNameOf(sheet);
     writeOutputFile(out, await payrollWorkbook(sheet, units), { force, inputs });
     if (bank) writeOutputFile(bank, await bankWorkbook(sheet), { force, inputs, option: '--bank' });
-    if (pdf) writeOutputFile(pdf, await renderPdf(payrollRegisterDocument(sheet, units)), { force, inputs, option: '--pdf' });
+    if (pdf) writeOutputFile(pdf, await renderReport(payrollRegisterData(sheet, units)), { force, inputs, option: '--pdf' });
     const done = sheet.lines.filter((l) => l.month).length;
     const failed = sheet.lines.filter((l) => !l.month);
     const missingYtd = previous ? sheet.lines.filter((l) => l.month && !previous!.byKey.has(l.row.key)).length : 0;

@@ -254,16 +254,16 @@ function staffingLines(read: ReadRoster, policy: Policy, params: ReturnType<Poli
       reqs = policy.staffing(facts, scope, params, new Trace(false));
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
-      out.push({ scope, county, street, community, what: '配备标准', min: null, max: null, actual: counts.workers, status: '无法核对', severity: null, basis: listed || scope === 'county' ? e.message : '社区表中没有该社区，无法按户数、人口核对。', citation: policy.doc, how: '' });
+      out.push({ scope, county, street, community, what: '配备标准', headcount: false, min: null, max: null, actual: counts.workers, status: '无法核对', severity: null, basis: listed || scope === 'county' ? e.message : '社区表中没有该社区，无法按户数、人口核对。', citation: policy.doc, how: '' });
       return;
     }
     for (const req of reqs) {
-      const counter = counterFor(req.what, postNames);
+      const counter = counterFor(req.counts, postNames);
       const actual = counter ? counter.count(counts) : null;
       const below = actual !== null && req.min !== null && actual < req.min;
       const above = actual !== null && req.max !== null && actual > req.max;
       out.push({
-        scope, county, street, community, what: req.what, min: req.min, max: req.max, actual,
+        scope, county, street, community, what: req.what, headcount: req.counts === 'workers', min: req.min, max: req.max, actual,
         status: actual === null ? '无法核对' : below ? '不足' : above ? '超出' : '符合',
         severity: below ? req.belowSeverity : above ? req.aboveSeverity : null,
         basis: req.basis, citation: citeText(req.citation), how: counter ? counter.how : `花名册无法统计“${req.what}”，请人工核对`,

@@ -135,7 +135,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
     severity: 'info', rule: '无法核对', citation: ROSTER_RULES,
     message: `花名册没有${what}，未核对“${rule}”。`, action: `如需核对，请在表中增加${what}后重新检查。`,
   });
-  const recruitmentRules = hasRecruitmentRules(policy, params, asOf);
+  const recruitmentRules = policy.recruits;
   if (recruitmentRules && wm.columns.appointment === undefined && wm.columns.elected === undefined) skipped('招聘条件', '“任用方式”（选任/招聘）列');
   if (wm.columns.idNumber === undefined && wm.columns.birthDate === undefined) skipped('退休提醒', '“身份证号”或“出生日期”列');
   if (!ct) skipped('按户数、人口的配备标准', '社区表（户数、常住人口、城镇常住人口、党员数、党组织类型）');
@@ -496,7 +496,7 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
       return;
     }
     for (const req of reqs) {
-      const counter = counterFor(req.what, postNames);
+      const counter = counterFor(req.counts, postNames);
       if (!counter) {
         emit(place, { severity: 'info', rule: '无法核对', citation: req.citation, message: `花名册无法统计“${req.what}”，未核对此项配备标准（${req.basis}）。`, action: '请人工核对。' });
         continue;
@@ -533,17 +533,6 @@ export async function checkRoster(roster: Roster, policyId: string, options: Che
   }
 
   return finish(policy, asOf, months, findings, { workers: wm, communities: cm, counties: km }, rows.length, communities, streets, counties);
-}
-
-/** Whether the policy has any recruitment condition (asked of the policy itself, with a worker that meets none). */
-function hasRecruitmentRules(policy: Policy, params: ParamView, asOf: DayNumber): boolean {
-  const w = normalizeWorker({ policy: policy.id, asOf: toExcelSerial(asOf), education: '高中及以下', birthDate: '1930-01-01' });
-  w.params = params;
-  try {
-    return policy.recruitment(w, { recruited: true, age: 200 }).length > 0;
-  } catch {
-    return true;
-  }
 }
 
 /** Sorts the findings into roster order and counts them. */
