@@ -467,6 +467,8 @@ describe('月度工资 from the pane', () => {
 
   test('without the local figures it names the missing parameter and links to the 参数表', async () => {
     await page.click('[data-tab="payroll"]');
+    // The pane lists the local figures the deductions need (the engine's list).
+    expect(await page.textContent('[data-testid="payroll-local"]')).toContain('失业保险.个人缴费比例');
     await page.fill('[data-testid="payroll-period"]', '2026-01');
     await page.click('[data-testid="payroll-compute"]');
     await page.waitForSelector('[data-testid="payroll-error"]');
