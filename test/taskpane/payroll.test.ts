@@ -145,6 +145,14 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     await expect(run(wb, { period: '2026-03', previousSheet: '职工' })).rejects.toMatchObject({ code: 'REQUIRED', message: expect.stringContaining('工作表“职工”') });
   });
 
+  test('a previous sheet two months back is taken, with a note that the month between is not in the year-to-date', async () => {
+    const wb = await withParams();
+    await run(wb, { period: '2026-01' });
+    const mar = await run(wb, { period: '2026-03', previousSheet: '工资表2026-01' });
+    expect(mar.result.chainedFrom).toBe('2026-01');
+    expect(mar.result.notes).toContain('累计来源是 2026-01 的工资表，不是上月（2026-02）的：其间月份的收入和已预扣税额没有计入累计。');
+  });
+
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {
     const c = [{ sheet: '工资表2026-01', period: '2026-01' }, { sheet: '工资表2026-01(2)', period: '2026-01' }, { sheet: '工资表2026-02', period: '2026-02' }];
     expect(chainingSheet(c, '2026-02')).toBe('工资表2026-01(2)');
