@@ -17,6 +17,9 @@ import { chainingSheet, previousCandidates, runPayrollMonth } from '../../src/ta
 import type { PayrollChoice, PayrollCompute } from '../../src/taskpane/payroll';
 import { scanWorkbook } from '../../src/taskpane/roster';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
+import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
+import type { WorkbookPort } from '../../src/taskpane/workbook/port';
+import { FakeExcel } from './fake-excel';
 import { readWorkbook } from '../../src/workbook/read';
 import { runCw } from '../helpers/cw';
 
@@ -39,7 +42,7 @@ const withParams = async (): Promise<MemoryWorkbook> => {
   await wb.addSheet('参数表', { rows: [['参数名', '本地值'], ...Object.entries(LOCAL)] });
   return wb;
 };
-const run = async (wb: MemoryWorkbook, choice: Partial<PayrollChoice> & { period: string }) => {
+const run = async (wb: WorkbookPort, choice: Partial<PayrollChoice> & { period: string }) => {
   const scan = await scanWorkbook(wb);
   const shares: number[] = [];
   const out = await runPayrollMonth(wb, scan, { policy: 'benxi-2022', previousSheet: null, bank: false, ...choice }, { compute: inProcess, onProgress: (s) => shares.push(s) });
@@ -128,6 +131,25 @@ describe('月度工资, January then February 2026 on the sample roster', () => 
     expect(again.paySheet).toBe('工资表2026-01(2)');
     expect(wb.sheet('工资表2026-01').cells).toEqual(before);
     expect(normal(wb.sheet('工资表2026-01(2)').cells)).toEqual(normal(before));
+  });
+});
+
+describe('月度工资 in Excel (the Office.js adapter over office-addin-mock)', () => {
+  test('January then February through Office.js write the same cells as the in-memory workbook, 身份证号 as text', async () => {
+    const mem = await withParams();
+    const fake = new FakeExcel(mem.sheets.map((s) => ({ name: s.name, rows: s.cells.map((r) => r.map((v) => (v === undefined ? null : v))) })));
+    const excel = new OfficeWorkbook({ run: fake.run });
+    for (const [port, names] of [[mem, () => mem.sheets.map((s) => s.name)], [excel, () => fake.sheets.map((s) => s.name)]] as const) {
+      await run(port, { period: '2026-01', bank: true });
+      const previous = chainingSheet(previousCandidates(await scanWorkbook(port)), '2026-02');
+      expect(previous).toBe('工资表2026-01');
+      await run(port, { period: '2026-02', previousSheet: previous });
+      expect(names().slice(-3)).toEqual(['工资表2026-01', '银行代发2026-01', '工资表2026-02']);
+    }
+    for (const name of ['工资表2026-01', '银行代发2026-01', '工资表2026-02']) {
+      expect(normal(fake.sheet(name).cells.map((r) => r.map((v) => (v === undefined ? null : v))))).toEqual(normal(mem.sheet(name).cells));
+    }
+    expect(fake.sheet('工资表2026-02').formats.get('3,5')).toBe('@');
   });
 });
 
