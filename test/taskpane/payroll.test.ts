@@ -20,6 +20,9 @@ import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
 import type { WorkbookPort } from '../../src/taskpane/workbook/port';
 import { FakeExcel } from './fake-excel';
+import { WpsWorkbook } from '../../src/wps/workbook';
+import type { EtHost } from '../../src/wps/workbook';
+import { FakeEt } from '../wps/fake-et';
 import { readWorkbook } from '../../src/workbook/read';
 import { runCw } from '../helpers/cw';
 
@@ -134,12 +137,15 @@ describe('月度工资, January then February 2026 on the sample roster', () => 
   });
 });
 
-describe('月度工资 in Excel (the Office.js adapter over office-addin-mock)', () => {
-  test('January then February through Office.js write the same cells as the in-memory workbook, 身份证号 as text', async () => {
+describe('月度工资 in Excel and WPS (the Office.js adapter over office-addin-mock, the WPS adapter over its fake)', () => {
+  test('January then February through Office.js and through WPS write the same cells as the in-memory workbook, 身份证号 as text in Excel', async () => {
     const mem = await withParams();
     const fake = new FakeExcel(mem.sheets.map((s) => ({ name: s.name, rows: s.cells.map((r) => r.map((v) => (v === undefined ? null : v))) })));
     const excel = new OfficeWorkbook({ run: fake.run });
-    for (const [port, names] of [[mem, () => mem.sheets.map((s) => s.name)], [excel, () => fake.sheets.map((s) => s.name)]] as const) {
+    const et = new FakeEt(mem.sheets.map((s) => ({ name: s.name, rows: s.cells.map((r) => r.map((v) => (v === undefined ? null : v))) })));
+    const wps = new WpsWorkbook(et as unknown as EtHost);
+    const subjects = [[mem, () => mem.sheets.map((s) => s.name)], [excel, () => fake.sheets.map((s) => s.name)], [wps, () => et.ActiveWorkbook.states.map((s) => s.name)]] as const;
+    for (const [port, names] of subjects) {
       await run(port, { period: '2026-01', bank: true });
       const previous = chainingSheet(previousCandidates(await scanWorkbook(port)), '2026-02');
       expect(previous).toBe('工资表2026-01');
@@ -148,6 +154,7 @@ describe('月度工资 in Excel (the Office.js adapter over office-addin-mock)',
     }
     for (const name of ['工资表2026-01', '银行代发2026-01', '工资表2026-02']) {
       expect(normal(fake.sheet(name).cells.map((r) => r.map((v) => (v === undefined ? null : v))))).toEqual(normal(mem.sheet(name).cells));
+      expect(normal(et.sheet(name).cells.map((r) => r.map((v) => (v === undefined ? null : v))))).toEqual(normal(mem.sheet(name).cells));
     }
     expect(fake.sheet('工资表2026-02').formats.get('3,5')).toBe('@');
   });
