@@ -182,6 +182,19 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     expect(mar.result.notes).toContain('累计来源是 2026-01 的工资表，不是上月（2026-02）的：其间月份的收入和已预扣税额没有计入累计。');
   });
 
+  test('Cancel while computing adds no sheet', async () => {
+    const wb = await withParams();
+    const ctrl = new AbortController();
+    const scan = await scanWorkbook(wb);
+    const names = wb.sheets.map((s) => s.name);
+    const cancelling: PayrollCompute = async (request, options) => payrollMonthSheets(request, (d, n) => {
+      options.onProgress?.(d, n);
+      if (d === 10) ctrl.abort();
+    });
+    await expect(runPayrollMonth(wb, scan, { policy: 'benxi-2022', period: '2026-01', previousSheet: null, bank: true }, { compute: cancelling, signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(wb.sheets.map((s) => s.name)).toEqual(names);
+  });
+
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {
     const c = [{ sheet: '工资表2026-01', period: '2026-01' }, { sheet: '工资表2026-01(2)', period: '2026-01' }, { sheet: '工资表2026-02', period: '2026-02' }];
     expect(chainingSheet(c, '2026-02')).toBe('工资表2026-01(2)');
