@@ -1,5 +1,5 @@
 import { checkRoster, CheckCancelled, CwError, POLICIES, Trace } from '../../src/engine';
-import { counterFor } from '../../src/engine/checks';
+import { counterFor } from '../../src/engine/roster-eval/counts';
 import { AS_OF, check, community, findings, idFor, rosterOf, worker } from './helpers';
 
 const PLACE = { county: '甲区', street: '乙街道', community: '春晖社区', sheet: '职工' };

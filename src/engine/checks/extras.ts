@@ -13,8 +13,8 @@ import { XIAMEN_DOC } from '../policies/xiamen/params';
 import { ningxiaCertificationTarget, ningxiaReservePool } from '../policies/ningxia';
 import { changchunCertificateTarget, changchunServiceHallCheck, changchunTrainingDue } from '../policies/changchun';
 import { tongzhouAverageWageCheck, tongzhouContinuingEducation, tongzhouRetirement, tongzhouServiceAgreement } from '../policies/tongzhou';
-import type { WorkerRow } from './row';
-import type { CommunityUnit, CountyUnit, StreetUnit } from './units';
+import type { WorkerRow } from '../roster-eval/worker-row';
+import type { CommunityUnit, CountyUnit, StreetUnit } from '../roster-eval/units';
 
 /** What an extra rule may read about the check. */
 export interface ExtraContext {

@@ -1,43 +1,30 @@
+/**
+ * The worker-table row reader: one row's cells → its typed facts (a Worker the policy functions read,
+ * its post and titles, ratings and the roster-only facts), each cell parsed once. Every bad cell is a
+ * finding naming the column as the sheet writes it; the rest of the row is still used.
+ */
 import { CwError } from '../errors';
-import { DayNumber, civilOf, dayNumberOf, isoOf, parseDate, toExcelSerial, wholeYearsBetween } from '../dates';
-import { normalizeWorker } from '../input';
+import { civilOf, isoOf, todayInChina, wholeYearsBetween } from '../dates';
+import type { DayNumber } from '../dates';
+import { boundedNumber, checkWorkerDates, NUMBER_BOUNDS } from '../input';
+import { Decimal } from '../money';
 import { parseResidentId } from '../idcard';
 import { sexOf, NATIONAL_RETIREMENT } from '../retirement';
 import { ratingOf } from '../vocab/ratings';
 import type { Rating } from '../vocab/ratings';
-import { educationOf, degreeOf } from '../vocab/education';
-import { certificateOf } from '../vocab/certificates';
 import type { CertificateLevel } from '../vocab/certificates';
 import { postOf } from '../vocab/posts';
 import type { Role } from '../vocab/posts';
-import type { Citation } from '../citation';
 import type { Finding, Policy, Sex, Worker, WorkerFacts } from '../types';
 import type { ParamView } from '../params';
-import { electedOf, isBlank, nameOf, numberOf, textOf, yesNoOf } from '../roster/cells';
+import { isBlank, nameOf, textOf } from '../roster/cells';
 import { parseTitles } from '../roster/titles';
 import type { Titles } from '../roster/titles';
 import type { Cell } from '../roster/types';
-import type { FindingPlace, RosterFinding } from './types';
-
-/** Citations of the roster-data rules (they rest on the national ID standard and the product's notes, not on a policy). */
-export const ID_STANDARD: Citation = { doc: 'GB 11643-1999《公民身份号码》', article: '4 号码的结构（出生日期码、顺序码、校验码）' };
-/** Cites a reading of docs/readings.md by its anchor: `cwkit 解读 §通用-日期`. */
-export const NOTES = (anchor: string): Citation => ({ doc: 'cwkit 解读', article: `§${anchor}` });
-/** How a roster is read (docs/readings.md 通用-花名册). */
-export const ROSTER_RULES: Citation = { doc: 'cwkit 解读', article: '§通用-花名册' };
-
-/** Builds a finding at a place, in a fixed key order (JSON output reads the same every time). */
-export function findingAt(place: FindingPlace, f: Finding, extra: { column?: string; year?: number; rows?: number[] } = {}): RosterFinding {
-  const out: RosterFinding = {
-    severity: f.severity, rule: f.rule, citation: f.citation, message: f.message, action: f.action,
-    scope: place.scope, county: place.county, street: place.street, community: place.community,
-    sheet: place.sheet, row: place.row, name: place.name,
-  };
-  if (extra.column !== undefined) out.column = extra.column;
-  if (extra.year !== undefined) out.year = extra.year;
-  if (extra.rows !== undefined) out.rows = extra.rows;
-  return out;
-}
+import { dateCell, MONTH_ONLY, P_CERTIFICATE, P_DATE, P_DEGREE, P_EDUCATION, P_ELECTED, P_INTEGER, P_NUMBER, P_ORIGINAL_AGE, P_RATING, P_YEAR, P_YESNO } from './cells';
+import type { Parse } from './cells';
+import { findingAt, ID_STANDARD, NOTES, ROSTER_RULES } from './findings';
+import type { FindingPlace, RosterFinding } from './findings';
 
 /** What the row reader needs to know about the table and the check. */
 export interface RowContext {
@@ -54,6 +41,8 @@ export interface RowContext {
   ids: Map<string, { row: number; name: string }>;
   postCache: Map<string, string | CwError>;
   titleCache: Map<string, Titles>;
+  /** Today in China, read once (a birth date after it is in the future). */
+  today?: DayNumber;
 }
 
 /** One worker row, read and validated: what the unit checks aggregate. */
@@ -62,6 +51,10 @@ export interface WorkerRow {
   county: string;
   street: string;
   community: string;
+  /** 姓名, 身份证号 (upper case) and 职务 as the row writes them ('' when blank or absent). */
+  name: string;
+  idNumber: string;
+  title: string;
   /** The policy's post category, or null when unknown. */
   post: string | null;
   titles: Titles;
@@ -69,8 +62,8 @@ export interface WorkerRow {
   certificate: CertificateLevel | null;
   serviceHall: boolean | null;
   currentPay: number | null;
-  /** Null when the row's facts could not be normalised at all. */
-  worker: Worker | null;
+  /** The row's facts as the policy functions read them (a bad cell leaves its fact unset). */
+  worker: Worker;
   facts: WorkerFacts;
   /** True for a valid resident ID, false for a blank or invalid one, null when the roster has no ID column. */
   idNumberOk: boolean | null;
@@ -86,31 +79,6 @@ export interface WorkerRow {
   educationHours: number | null;
   agreementDate: DayNumber | null;
   termEnd: DayNumber | null;
-}
-
-const MONTH_ONLY = /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*月?$/;
-
-/**
- * A date cell: an Excel serial or text (parseDate), or 年月 text such as 1985.03 / 1985年3月 read as
- * the 1st of the month (rosters often give 出生年月, 参加工作时间 to the month). Numbers such as 1985.1
- * are rejected: Excel has already dropped the month's trailing zero.
- */
-function dateCell(v: Cell, column: string, earliestYear: number): DayNumber {
-  let day: DayNumber;
-  if (typeof v === 'number' && v >= 1900 && v < 2101) {
-    throw new CwError('INVALID_DATE', `${column}：${v} 像是写成数字的“年.月”，Excel 会去掉月份末尾的0（1985.10 变成 1985.1），无法确定月份。请改为完整日期（如 1985-10-01）或文本“1985.10”。`, column);
-  }
-  const m = typeof v === 'string' ? MONTH_ONLY.exec(v.trim()) : null;
-  if (m) {
-    day = dayNumberOf(Number(m[1]), Number(m[2]), 1);
-    if (Number.isNaN(day)) throw new CwError('INVALID_DATE', `${column}：“${v}”不是实际存在的年月。可用：完整日期（如 2015-03-01）或“2015.03”这样的年月。`, column);
-  } else {
-    day = parseDate(v, column);
-  }
-  if (civilOf(day).y < earliestYear) {
-    throw new CwError('INVALID_DATE', `${column}：${isoOf(day)} 早于${earliestYear}年，不是合理的日期（可能是把数字误作日期）。请核对后填写实际日期。`, column);
-  }
-  return day;
 }
 
 /** The policy's category for a role (the first category whose roles include it). */
@@ -138,31 +106,6 @@ function columnsOf(ctx: RowContext): Columns {
   }
   return c;
 }
-
-/** A cell parser: the engine's vocabulary function for one column (module-level, so no closure per row). */
-type Parse<T> = (v: Cell, column: string, what: string) => T;
-const P_EDUCATION: Parse<ReturnType<typeof educationOf>> = (v, f) => educationOf(v, f);
-const P_DEGREE: Parse<ReturnType<typeof degreeOf>> = (v, f) => degreeOf(v, f);
-const P_CERTIFICATE: Parse<CertificateLevel | null> = (v, f) => certificateOf(v, f);
-const P_DATE: Parse<DayNumber> = (v, f) => dateCell(v, f, 1990);
-const P_YESNO: Parse<boolean | null> = (v, f) => yesNoOf(v, f);
-const P_ELECTED: Parse<boolean | null> = (v, f) => electedOf(v, f);
-const P_NUMBER: Parse<number> = (v, f, what) => numberOf(v, f, what);
-const P_INTEGER: Parse<number> = (v, f, what) => numberOf(v, f, what, true);
-const P_RATING: Parse<Rating | null> = (v, f) => ratingOf(v, f);
-const P_YEAR: Parse<number> = (v, f) => {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) return v;
-  if (typeof v === 'number' && v > 2100) return civilOf(dateCell(v, f, 1990)).y;
-  const t = textOf(v).replace(/年度?$/, '');
-  const n = Number(t);
-  if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) throw new CwError('INVALID_NUMBER', `${f}：${textOf(v)} 不是年份。可用：四位年份，如 2025。`, f);
-  return n;
-};
-const P_ORIGINAL_AGE: Parse<number> = (v, f) => {
-  const n = numberOf(v, f, '原法定退休年龄 60、55 或 50', true);
-  if (![60, 55, 50].includes(n)) throw new CwError('INVALID_NUMBER', `${f}：${n} 不是原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`, f);
-  return n;
-};
 
 const DATA_RULE = NOTES('通用-数据格式');
 const YES_NO = '填写“是”或“否”。';
@@ -358,20 +301,10 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
     }
   }
 
-  const input: Record<string, unknown> = { policy: policy.id, asOf: toExcelSerial(ctx.asOf) };
-  if (post !== null) input.post = post;
-  if (entryDate !== null) input.entryDate = toExcelSerial(entryDate);
-  if (birthDate !== null) input.birthDate = toExcelSerial(birthDate);
-  if (sex !== null) input.sex = sex;
-
   const education = r.parse(c.education, 'education', P_EDUCATION, '填写 高中及以下、中专、大专、本科、硕士研究生、博士研究生 之一。');
-  if (education !== null) input.education = education;
   const degree = r.parse(c.degree, 'degree', P_DEGREE, '填写 无、学士、硕士、博士 之一。');
-  if (degree !== null) input.degree = degree;
   const certificate = r.parse(c.certificate, 'certificate', P_CERTIFICATE, '填写 助理社会工作师、社会工作师、高级社会工作师 或 无。');
-  if (certificate !== null) input.certificate = CERTIFICATE_INPUT[certificate];
   const certificateDate = r.parse(c.certificateDate, 'certificateDate', P_DATE, '填写取得证书的日期，如 2019-06-15。');
-  if (certificateDate !== null) input.certificateDate = toExcelSerial(certificateDate);
 
   // Ratings: each cell through the engine's ratingOf; the worker gets the map as normalizeWorker would build it.
   const ratings = new Map<number, Rating>();
@@ -388,12 +321,9 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   }
 
   const probation = r.parse(c.probation, 'probation', P_YESNO, YES_NO);
-  if (probation !== null) input.probation = probation;
-  const currentPay = r.parse(c.currentPay, 'currentPay', P_NUMBER, '填写现行月薪酬金额（元），不带单位以外的文字。', '现行月薪酬（元）');
-  const priorYears = r.parse(c.priorYears, 'priorYears', P_NUMBER, '填写年数，如 3 或 2.5。', '调入前在社区工作的年数');
-  if (priorYears !== null) input.priorYears = priorYears;
-  const headYears = r.parse(c.headYears, 'headYears', P_NUMBER, '填写年数，如 21 或 20.5。', '任社区党组织书记、居民委员会主任的累计年数');
-  if (headYears !== null) input.headYears = headYears;
+  let currentPay = r.parse(c.currentPay, 'currentPay', P_NUMBER, '填写现行月薪酬金额（元），不带单位以外的文字。', '现行月薪酬（元）');
+  let priorYears = r.parse(c.priorYears, 'priorYears', P_NUMBER, '填写年数，如 3 或 2.5。', '调入前在社区工作的年数');
+  let headYears = r.parse(c.headYears, 'headYears', P_NUMBER, '填写年数，如 21 或 20.5。', '任社区党组织书记、居民委员会主任的累计年数');
   let originalAge = r.parse(c.originalAge, 'originalAge', P_ORIGINAL_AGE, '填写 60、55 或 50。');
   if (originalAge !== null && sex !== null && (sex === '男') !== (originalAge === 60)) {
     out.push(findingAt(place, {
@@ -403,7 +333,6 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
     }, { column: header.originalAge }));
     originalAge = null;
   }
-  if (originalAge !== null) input.originalAge = originalAge;
 
   let elected = r.parse(c.appointment, 'appointment', P_ELECTED, '填写“选任”或“招聘”。');
   if (elected === null) elected = r.parse(c.elected, 'elected', P_YESNO, YES_NO);
@@ -431,33 +360,47 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   if (c.existingWorker >= 0) { const f = r.parse(c.existingWorker, 'existingWorker', P_YESNO, YES_NO); if (f !== null) facts.existingWorker = f; }
   if (c.localHukou >= 0) { const f = r.parse(c.localHukou, 'localHukou', P_YESNO, YES_NO); if (f !== null) facts.localHukou = f; }
 
-  // The engine's own validation of the whole row (cross-field dates: entry after as-of, entry before birth …).
-  let worker: Worker | null = null;
-  for (let attempt = 0; attempt < 4 && worker === null; attempt++) {
+  // The engine's own rules on the typed facts (cross-field dates, bounds), as `cw calc` applies them;
+  // a broken one is a finding and its fact is left unset.
+  const dateRule = (e: unknown, field: string) => {
+    if (!(e instanceof CwError)) throw e;
+    out.push(findingAt(place, {
+      severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('通用-日期'), message: e.message,
+      action: '核对并更正该日期（入职日期不能晚于检查日期，也不能早于出生日期）。',
+    }, header[field] ? { column: header[field] } : {}));
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      worker = normalizeWorker(input);
+      checkWorkerDates(ctx.asOf, entryDate, birthDate, () => (ctx.today ??= todayInChina()));
+      break;
     } catch (e) {
-      if (!(e instanceof CwError)) throw e;
-      const field = e.field && e.field in input && e.field !== 'policy' && e.field !== 'asOf' ? e.field : null;
-      out.push(findingAt(place, {
-        severity: 'error', rule: e.code === 'FUTURE_DATE' ? '日期矛盾' : '数据格式', citation: NOTES('通用-日期'), message: e.message,
-        action: '核对并更正该日期（入职日期不能晚于检查日期，也不能早于出生日期）。',
-      }, field && header[field] ? { column: header[field] } : {}));
-      if (!field) break;
-      delete input[field];
-      if (field === 'entryDate') entryDate = null;
-      if (field === 'birthDate') birthDate = null;
+      dateRule(e, (e as CwError).field ?? '');
+      if ((e as CwError).field === 'entryDate') entryDate = null;
+      else birthDate = null;
     }
   }
-  if (worker !== null) {
-    worker.params = ctx.params;
-    worker.ratings = ratings;
-  }
+  const bounded = (v: number | null, field: keyof typeof NUMBER_BOUNDS, what: string): number | null => {
+    if (v === null) return null;
+    try {
+      return boundedNumber(v, field, what, NUMBER_BOUNDS[field]);
+    } catch (e) {
+      dateRule(e, field);
+      return null;
+    }
+  };
+  priorYears = bounded(priorYears, 'priorYears', '此前在社区工作的年数（可累计的）');
+  headYears = bounded(headYears, 'headYears', '任社区党组织书记、居民委员会主任的累计年数');
+  currentPay = bounded(currentPay, 'currentPay', '现行月薪酬（元）');
+
+  const worker: Worker = {
+    policy, post, previousPost: null, postDate: null, entryDate, asOf: ctx.asOf, priorYears: priorYears ?? 0, headYears, ratings,
+    education, degree, certificate, certificateDate, awards: [], probation: probation === true,
+    currentPay: currentPay === null ? null : new Decimal(currentPay), star: null, birthDate, sex, originalAge, params: ctx.params,
+  };
 
   return {
-    place, county, street, community, post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
+    place, county, street, community, name, idNumber: textOf(cell(c.idNumber)).toUpperCase(), title: textOf(cell(c.title)), post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
     birthDate, sex, originalAge, entryDate, probation, lastTrainingYear, secondmentMonths, educationHours, agreementDate, termEnd,
   };
 }
 
-const CERTIFICATE_INPUT: Record<CertificateLevel, string> = { 1: '助理社会工作师', 2: '社会工作师', 3: '高级社会工作师' };
