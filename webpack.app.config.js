@@ -17,6 +17,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { MODULES, outputNames, ICONS } = require('./scripts/webpack-common');
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
@@ -27,31 +28,17 @@ module.exports = (env = {}, argv = {}) => {
     entry: { app: './src/app/index.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist', 'app'),
-      filename: '[name].[contenthash:8].js',
-      chunkFilename: '[name].[contenthash:8].js',
-      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      ...outputNames('[name].[contenthash:8].js'),
       // Relative URLs: the folder works under any path of any server.
       publicPath: '',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2017', transform: { react: { runtime: 'automatic' } } } },
-          },
-        },
-      ],
-    },
+    ...MODULES,
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/app/app.html', chunks: ['app'] }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          ICONS,
           { from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' },
         ],
       }),

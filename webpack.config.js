@@ -9,7 +9,7 @@
  *   help/index.html, help/functions.html
  *                          the zh-CN help pages SupportUrl, LearnMoreUrl and each function's helpUrl open
  *   office-js/             only with CW_OFFICE_JS=bundled: Office.js from @microsoft/office-js
- *   workbench.html/.js, sample-roster.json/.xlsx
+ *   workbench.html/.js, sample-roster.xlsx
  *                          development build only (`npm start`, the tests): the local app (src/app)
  *                          opening the sample roster. Never in the production build; `npm run build:app`
  *                          builds the local app alone (webpack.app.config.js).
@@ -31,6 +31,7 @@
 'use strict';
 const path = require('path');
 const { sources } = require('webpack');
+const { MODULES, outputNames, ICONS } = require('./scripts/webpack-common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -116,36 +117,6 @@ class LocalizedMetadataPlugin {
   }
 }
 
-const SAMPLE_XLSX = path.resolve(__dirname, 'templates', '示例花名册.xlsx');
-
-/**
- * Emits sample-roster.json for the workbench: the committed templates/示例花名册.xlsx read with
- * exceljs (as `cw check` reads it) and where its deliberate breaks are (src/sample/roster.ts).
- * Read in Node at build time, so the workbench shows exactly the committed file.
- */
-class SampleRosterPlugin {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('SampleRosterPlugin', (compilation) => {
-      compilation.hooks.processAssets.tapPromise(
-        { name: 'SampleRosterPlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONS },
-        async () => {
-          compilation.fileDependencies.add(SAMPLE_XLSX);
-          try {
-            const { readWorkbook } = require('./src/workbook/read.ts');
-            const { generateSampleRoster, SAMPLE_AS_OF, DATE_HEADERS } = require('./src/sample/roster.ts');
-            const { sampleData, SAMPLE_JSON } = require('./src/app/sample.ts');
-            const grids = await readWorkbook(SAMPLE_XLSX);
-            const data = sampleData('templates/示例花名册.xlsx', grids, SAMPLE_AS_OF, generateSampleRoster().breaks, DATE_HEADERS, new Set(['身份证号码']));
-            compilation.emitAsset(SAMPLE_JSON, new sources.RawSource(JSON.stringify(data)));
-          } catch (e) {
-            compilation.errors.push(e);
-          }
-        },
-      );
-    });
-  }
-}
-
 async function httpsOptions() {
   const devCerts = require('office-addin-dev-certs');
   const o = await devCerts.getHttpsServerOptions();
@@ -189,38 +160,15 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: OUT,
-      filename: '[name].js',
-      chunkFilename: '[name].[contenthash:8].js',
-      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      ...outputNames('[name].js'),
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', tsx: true },
-                target: 'es2017',
-                transform: { react: { runtime: 'automatic' } },
-              },
-            },
-          },
-        },
-      ],
-    },
+    ...MODULES,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
       new FunctionsMetadataPlugin(hostUrl),
       new LocalizedMetadataPlugin(),
       new HelpPagesPlugin(),
-      ...(dev ? [new SampleRosterPlugin()] : []),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
@@ -240,7 +188,7 @@ module.exports = async (env = {}, argv = {}) => {
         : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          ICONS,
           ...(dev ? [{ from: 'templates/示例花名册.xlsx', to: 'sample-roster.xlsx' }] : []),
           // CW_OFFICE_JS=bundled: Office.js and the files it loads, from the add-in's own origin
           // (release files only; the .debug.js twins are for debugging Office itself).

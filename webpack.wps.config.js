@@ -24,6 +24,7 @@ const { sources } = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const pkg = require('./package.json');
+const { MODULES, outputNames, ICONS } = require('./scripts/webpack-common');
 
 require('./scripts/register-ts');
 
@@ -69,30 +70,10 @@ module.exports = (env = {}, argv = {}) => {
     entry: mainOnly ? { main: './src/wps/main.ts' } : { main: './src/wps/main.ts', taskpane: './src/wps/taskpane.tsx' },
     output: {
       path: OUT,
-      filename: '[name].js',
-      chunkFilename: '[name].[contenthash:8].js',
-      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      ...outputNames('[name].js'),
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', tsx: true },
-                target: 'es2017',
-                transform: { react: { runtime: 'automatic' } },
-              },
-            },
-          },
-        },
-      ],
-    },
+    ...MODULES,
     plugins: [
       new WpsPackagePlugin(),
       new HtmlWebpackPlugin({
@@ -104,7 +85,7 @@ module.exports = (env = {}, argv = {}) => {
         inject: 'head',
       }),
       ...(mainOnly ? [] : [new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/wps/taskpane.html', chunks: ['taskpane'] })]),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }] }),
+      new CopyWebpackPlugin({ patterns: [ICONS] }),
     ],
     performance: { hints: false },
   };

@@ -15,6 +15,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import { withFuturePrefixes } from '../src/workbook/excel-functions';
+import { pinZipTimestamps } from '../src/workbook/write';
 import { POLICIES, citeText, dayNumberOf, policyOf, toExcelSerial } from '../src/engine';
 import type { ParamDef, Policy } from '../src/engine';
 import { GRADE, PAY, TENURE } from '../src/functions/core';
@@ -240,8 +241,14 @@ async function writePayWorkbook(spec: PaySheetSpec): Promise<void> {
   lines.forEach((t, i) => { help.getCell(`A${i + 1}`).value = t; });
   help.getCell('A1').font = { bold: true, size: 13 };
 
-  await wb.xlsx.writeFile(path.join(OUT, spec.file));
+  await writeStable(wb, spec.file);
   console.log(`templates/${spec.file}  ${spec.workers.length} 名示例职工`);
+}
+
+/** Writes a template with its zip entries' times pinned to the document date: an unchanged template regenerates byte for byte. */
+async function writeStable(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  fs.writeFileSync(path.join(OUT, file), pinZipTimestamps(bytes, wb.created));
 }
 
 async function writeParamsWorkbook(): Promise<void> {
@@ -255,7 +262,7 @@ async function writeParamsWorkbook(): Promise<void> {
     '参数名不可改动；多余的空行会被忽略。',
   ].forEach((t, i) => { readme.getCell(`A${i + 1}`).value = t; });
   for (const p of POLICIES) writeParamSheet(wb.addWorksheet(`${p.name}参数表`), p);
-  await wb.xlsx.writeFile(path.join(OUT, 'params.xlsx'));
+  await writeStable(wb, 'params.xlsx');
   console.log(`templates/params.xlsx  ${POLICIES.length} 个政策`);
 }
 

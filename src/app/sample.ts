@@ -1,9 +1,8 @@
 /**
- * The sample roster as an in-memory workbook (the pane tests): an in-memory copy of templates/示例花名册.xlsx. The build reads the
- * committed file (exceljs, in Node) and emits it as sample-roster.json with where its deliberate
- * breaks are (webpack.config.js, SampleRosterPlugin); the page fetches that file from its own
- * origin and lays the sheets out as the workbook does — 职工 with its title in row 1 and headers
- * in row 2, then 社区 and 区县 — with date and resident-ID columns shown as Excel shows them.
+ * The sample roster as an in-memory workbook (the pane tests): templates/示例花名册.xlsx read in
+ * Node, with where its deliberate breaks are, laid out as the workbook does — 职工 with its title in
+ * row 1 and headers in row 2, then 社区 and 区县 — with date and resident-ID columns shown as Excel
+ * shows them. (The app opens the .xlsx itself: see src/app/index.tsx.)
  */
 import { detectRoster } from '../engine';
 import type { Cell, SheetGrid } from '../engine';
@@ -20,7 +19,7 @@ export interface SampleSheet {
   boldRows: number;
 }
 
-/** What sample-roster.json holds. */
+/** The sample's sheets and breaks. */
 export interface SampleData {
   file: string;
   asOf: string;
@@ -28,9 +27,7 @@ export interface SampleData {
   breaks: LocatedBreak[];
 }
 
-export const SAMPLE_JSON = 'sample-roster.json';
-
-/** Builds the JSON's content from the workbook's sheets (run at build time, in Node). */
+/** Builds the sample from the workbook's sheets (in Node). */
 export function sampleData(file: string, grids: SheetGrid[], asOf: string, breaks: LocatedBreak[], dateHeaders: ReadonlySet<string>, textHeaders: ReadonlySet<string>): SampleData {
   const detected = detectRoster(grids);
   const headerRowOf = (name: string) => {
@@ -55,11 +52,4 @@ export function sampleData(file: string, grids: SheetGrid[], asOf: string, break
 /** A fresh in-memory workbook of the sample. */
 export function workbookOf(data: SampleData): MemoryWorkbook {
   return new MemoryWorkbook(data.sheets.map((s) => ({ name: s.name, rows: s.rows, columnFormats: s.columnFormats, boldRows: s.boldRows })));
-}
-
-/** Fetches sample-roster.json from the page's own origin. */
-export async function loadSample(): Promise<SampleData> {
-  const res = await fetch(SAMPLE_JSON, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`无法读取示例花名册（${SAMPLE_JSON}：HTTP ${res.status}）。`);
-  return (await res.json()) as SampleData;
 }

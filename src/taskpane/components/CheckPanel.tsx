@@ -4,13 +4,15 @@
  * the pane only reads the workbook and shows what comes back.
  */
 import * as React from 'react';
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckCancelled, checkRoster, policyOf } from '../../engine';
 import type { CheckResult } from '../../engine';
 import { loadRoster, readParams } from '../roster';
 import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
+import { CancelButton, ProgressField } from './Progress';
+import type { JobProgress } from './Progress';
 import { MappingStep, RosterSummary } from './RosterCard';
 import { Results } from './Results';
 import { RetireMonthsField } from './RetireMonthsField';
@@ -45,7 +47,7 @@ export interface CheckPanelProps {
   onLoaded: (r: LoadedRoster) => void;
 }
 
-type Progress = { label: string; share: number } | null;
+type Progress = JobProgress | null;
 
 export function CheckPanel(props: CheckPanelProps) {
   const { port, scan, policy, asOf, state } = props;
@@ -143,22 +145,15 @@ export function CheckPanel(props: CheckPanelProps) {
             <Button appearance="primary" onClick={run} disabled={progress !== null} data-testid="run-checks">
               {progress ? t.running : t.run}
             </Button>
-            {progress && (
-              <Button
-                onClick={() => {
-                  if (abort.current) abort.current.aborted = true;
-                }}
-                data-testid="cancel-checks"
-              >
-                {t.cancel}
-              </Button>
-            )}
+            <CancelButton
+              progress={progress}
+              onCancel={() => {
+                if (abort.current) abort.current.aborted = true;
+              }}
+              testId="cancel-checks"
+            />
           </div>
-          {progress && (
-            <Field validationMessage={progress.label} validationState="none">
-              <ProgressBar value={progress.share} max={1} data-testid="check-progress" />
-            </Field>
-          )}
+          <ProgressField progress={progress} testId="check-progress" />
         </>
       )}
       {notice && (

@@ -5,13 +5,15 @@
  * panel only reads the workbook, shows progress and Cancel, and writes what comes back.
  */
 import * as React from 'react';
-import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { policyOf } from '../../engine';
 import { PAY_SHEET, TRACE_SHEET } from '../../paysheet/paysheet';
 import { loadRoster, readParams, withMappedHeaders } from '../roster';
 import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
+import { CancelButton, FailureBar, ProgressField } from './Progress';
+import type { JobProgress } from './Progress';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -35,7 +37,7 @@ export function PaySheetPanel(props: PaySheetPanelProps) {
   const styles = useStyles();
   const t = useT();
   const [period, setPeriod] = React.useState(() => (props.asOf || new Date().toISOString()).slice(0, 7));
-  const [progress, setProgress] = React.useState<{ label: string; share: number } | null>(null);
+  const [progress, setProgress] = React.useState<JobProgress | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
   const controller = React.useRef<AbortController | null>(null);
@@ -85,31 +87,10 @@ export function PaySheetPanel(props: PaySheetPanelProps) {
         <Button appearance="primary" onClick={run} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="pay-compute">
           {progress ? t.payComputing : t.payCompute}
         </Button>
-        {progress && (
-          <Button onClick={() => controller.current?.abort()} data-testid="pay-cancel">
-            {t.cancel}
-          </Button>
-        )}
+        <CancelButton progress={progress} onCancel={() => controller.current?.abort()} testId="pay-cancel" />
       </div>
-      {progress && (
-        <Field validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.share} max={1} data-testid="pay-progress" />
-        </Field>
-      )}
-      {error && (
-        <MessageBar intent="error" data-testid="pay-error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.payFailed}</MessageBarTitle>
-            {error.message}
-            {error.code === 'MISSING_PARAM' && (
-              <>
-                {' '}
-                <Link onClick={props.goParams}>{t.goParams}</Link>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ProgressField progress={progress} testId="pay-progress" />
+      <FailureBar error={error} title={t.payFailed} goParams={props.goParams} testId="pay-error" />
       {done && (
         <MessageBar intent="success" data-testid="pay-done">
           <MessageBarBody>{done}</MessageBarBody>

@@ -13,7 +13,7 @@
  */
 import * as React from 'react';
 import {
-  Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, Subtitle2, Text, makeStyles, tokens,
+  Button, Caption1, Field, Input, Select, Subtitle2, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { matchHeaders, policyOf } from '../../engine';
 import type { Cell, Roster } from '../../engine';
@@ -24,6 +24,8 @@ import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import type { ReportSheet } from '../../reports/sheet/types';
 import { useT } from '../i18n';
+import { CancelButton, FailureBar, ProgressField } from './Progress';
+import type { JobProgress } from './Progress';
 import { RetireMonthsField } from './RetireMonthsField';
 
 const useStyles = makeStyles({
@@ -91,7 +93,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
   const [period, setPeriod] = React.useState(() => (props.asOf || new Date().toISOString()).slice(0, 7));
   const [months, setMonths] = React.useState(6);
   const [unit, setUnit] = React.useState('');
-  const [progress, setProgress] = React.useState<{ label: string; share: number } | null>(null);
+  const [progress, setProgress] = React.useState<JobProgress | null>(null);
   const [ready, setReady] = React.useState<Ready | null>(null);
   const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
   const [written, setWritten] = React.useState<{ sheet: string; title: string; orientation: string } | null>(null);
@@ -225,31 +227,10 @@ export function ReportsPanel(props: ReportsPanelProps) {
             {progress ? t.generating : t.generate}
           </Button>
         )}
-        {progress && (
-          <Button onClick={() => controller.current?.abort()} data-testid="report-cancel">
-            {t.cancel}
-          </Button>
-        )}
+        <CancelButton progress={progress} onCancel={() => controller.current?.abort()} testId="report-cancel" />
       </div>
-      {progress && (
-        <Field validationMessage={progress.label} validationState="none">
-          <ProgressBar value={progress.share} max={1} data-testid="report-progress" />
-        </Field>
-      )}
-      {error && (
-        <MessageBar intent="error" data-testid="report-error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.reportFailed}</MessageBarTitle>
-            {error.message}
-            {error.code === 'MISSING_PARAM' && (
-              <>
-                {' '}
-                <Link onClick={props.goParams}>{t.goParams}</Link>
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ProgressField progress={progress} testId="report-progress" />
+      <FailureBar error={error} title={t.reportFailed} goParams={props.goParams} testId="report-error" />
       {!props.canDownload && <Caption1 className={styles.muted} data-testid="report-no-download">{port.kind === 'wps' ? t.noDownloadWps : t.noDownloadHere}</Caption1>}
       {written && (
         <div className={styles.ready} data-testid="report-sheet-written">
