@@ -104,12 +104,10 @@ export function* rosterSteps(roster: Roster, policyId: string, options: RosterEv
       unit = units.place(nameOf(rc), nameOf(rs), nameOf(rm));
       l2.set(rm, unit);
     }
-    const rowFindings: RosterFinding[] = [];
-    const r = readWorkerRow(ctx, cells, rowNo, rowFindings, unit);
+    const r = readWorkerRow(ctx, cells, rowNo, unit);
     if (unit && unit.star !== null) r.worker.star = unit.star;
     addToUnits(units, unit, r, rowNo, quota);
-    const unplaced = unit ? null : `缺少${header.community}：无法归入社区，该职工不计入任何社区的配备人数。`;
-    rows.push(Object.assign(r, { unit, unplaced, findings: rowFindings }));
+    rows.push(r);
   }
 
   // Findings on community-table rows were placed before their community took a street or county from the worker rows.

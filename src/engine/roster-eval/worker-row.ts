@@ -19,6 +19,8 @@ import type { Cell } from '../roster/types';
 import { dateCell, P_CERTIFICATE, P_DATE, P_DEGREE, P_EDUCATION, P_ELECTED, P_INTEGER, P_NUMBER, P_ORIGINAL_AGE, P_RATING, P_YEAR, P_YESNO } from './cells';
 import { findingAt, NOTES } from './findings';
 import type { FindingPlace, RosterFinding } from './findings';
+import type { EvaluatedRow } from './types';
+import type { CommunityUnit } from './units';
 import { readIdentity } from './identity';
 import { readPost } from './post';
 import { columnsOf, readerOf, YES_NO } from './row-reader';
@@ -62,8 +64,12 @@ export interface WorkerRow {
   termEnd: DayNumber | null;
 }
 
-/** Reads and validates one worker row; every bad cell becomes a finding, and the rest of the row is still used. */
-export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out: RosterFinding[], unit: { county: string; street: string; community: string } | null = null): WorkerRow {
+/**
+ * Reads and validates one worker row placed in `unit` (null: the row names no community); every bad
+ * cell becomes a finding on the row, and the rest of the row is still used.
+ */
+export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, unit: CommunityUnit | null): EvaluatedRow {
+  const out: RosterFinding[] = [];
   const { header, policy } = ctx;
   const c = columnsOf(ctx);
   const cell = (i: number): Cell => (i < 0 ? null : cells[i] ?? null);
@@ -78,7 +84,9 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   };
   const r = readerOf(ctx, cells, out, place);
 
-  if (c.community >= 0 && community === '') r.missing('community', 'error', '无法归入社区，该职工不计入任何社区的配备人数', '填写所在社区（与社区表中的名称一致）。');
+  const unplacedWhy = '无法归入社区，该职工不计入任何社区的配备人数';
+  if (c.community >= 0 && community === '') r.missing('community', 'error', unplacedWhy, '填写所在社区（与社区表中的名称一致）。');
+  const unplaced = unit ? null : `缺少${header.community}：${unplacedWhy}。`;
   if (c.name >= 0 && name === '') r.missing('name', 'warning', '无法指明是哪位职工', '填写姓名。');
 
   const identity = readIdentity(r, c, rowNo, name);
@@ -197,7 +205,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, out
   };
 
   return {
-    place, county, street, community, name, idNumber: textOf(cell(c.idNumber)).toUpperCase(), title: textOf(cell(c.title)), post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
+    place, unit, unplaced, findings: out, county, street, community, name, idNumber: textOf(cell(c.idNumber)).toUpperCase(), title: textOf(cell(c.title)), post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
     birthDate, sex, originalAge, entryDate, probation, lastTrainingYear, secondmentMonths, educationHours, agreementDate, termEnd,
   };
 }
