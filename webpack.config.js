@@ -135,11 +135,26 @@ async function devServerType() {
 }
 
 /**
+ * Excel on the web reads the custom functions' metadata (functions.json, functions-zh-CN.json)
+ * with a request from its own page — https://excel.officeapps.live.com, or a regional
+ * https://<region>-excel.officeapps.live.com — so those two files, and nothing else, answer that
+ * origin (Microsoft's answer in OfficeDev/Excel-Custom-Functions#212: the server must allow CORS
+ * for the metadata; the failing requests in #212 and OfficeDev/office-js#3970 name these origins).
+ */
+const OFFICE_WEB_ORIGIN = /^https:\/\/(?:[a-z0-9]+-)?excel\.officeapps\.live\.com$/;
+const FUNCTIONS_METADATA = /^\/functions(?:-[A-Za-z]{2}(?:-[A-Za-z]{2,4})?)?\.json(?:\?|$)/;
+
+/**
  * CORS for the development server: only its own origin, never `*` (any site open in the
- * developer's browser could otherwise read the sample data and source maps).
+ * developer's browser could otherwise read the sample data and source maps); the functions'
+ * metadata also to Excel on the web.
  */
 function ownOriginHeaders(req) {
   const https = Boolean(req.socket && req.socket.encrypted);
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && OFFICE_WEB_ORIGIN.test(origin) && FUNCTIONS_METADATA.test(req.url || '')) {
+    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  }
   return { 'Access-Control-Allow-Origin': `${https ? 'https' : 'http'}://${req.headers.host || 'localhost'}`, Vary: 'Origin' };
 }
 

@@ -16,7 +16,7 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import { withFuturePrefixes } from '../src/workbook/excel-functions';
 import { pinZipTimestamps } from '../src/workbook/write';
-import { POLICIES, citeText, dayNumberOf, policyOf, toExcelSerial } from '../src/engine';
+import { POLICIES, citeText, dayNumberOf, mustSupply, policyOf, toExcelSerial } from '../src/engine';
 import type { ParamDef, Policy } from '../src/engine';
 import { GRADE, PAY, TENURE } from '../src/functions/core';
 import type { FnResult } from '../src/functions/core';
@@ -87,15 +87,16 @@ function writeParamSheet(ws: ExcelJS.Worksheet, policy: Policy, localValues: Rec
   ws.getRow(1).eachCell((c) => { c.fill = HEADER_FILL; c.border = THIN; });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   policy.params.defs.forEach((d: ParamDef, i: number) => {
-    const required = d.value === undefined;
+    const required = mustSupply(d);
     const row = ws.getRow(i + 2);
     row.values = [
       d.key,
       localValues[d.key] ?? null,
-      required ? '（未规定）' : (d.value as number | string | boolean),
+      d.value === undefined ? '（未规定）' : (d.value as number | string | boolean),
       d.unit,
       citeText(d.citation),
-      required ? `必填：${d.label}。文件未规定数额，请按本地标准填写“本地值”；未填写时用到它的薪酬显示 #VALUE!（缺少参数）。` : d.label,
+      required ? `必填：${d.label}。文件未规定数额，请按本地标准填写“本地值”；未填写时用到它的薪酬显示 #VALUE!（缺少参数）。`
+        : d.value === undefined ? `可选：${d.label}。未填写时不影响薪酬计算。` : d.label,
     ];
     row.getCell(2).fill = required ? REQUIRED_FILL : INPUT_FILL;
     row.eachCell({ includeEmpty: true }, (c) => { c.border = THIN; });

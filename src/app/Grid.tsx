@@ -1,6 +1,6 @@
 /**
  * A plain spreadsheet view of the workbook: sheet tabs (new sheets appear as tabs), the active
- * sheet's cells with Excel's column letters and row numbers, fills, and the selected row. A cell
+ * sheet's cells with Excel's column letters and row numbers, fills, cwkit's marks over them, and the selected row. A cell
  * is chosen with a click and typed into in the bar above the grid (Enter keeps it, Esc undoes),
  * so a finding can be fixed where it is shown and a 参数表 filled in. Only the rows in view are
  * rendered, so a large roster scrolls smoothly.
@@ -143,6 +143,8 @@ function SheetView({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook; 
     const r = sheet.cells[i] ?? [];
     const fills = sheet.fills.get(i);
     const n = i + 1;
+    // cwkit's mark is a layer over the clerk's fills (shown over them, as Excel shows a conditional format).
+    const mark = workbook.markAt(sheet.name, n);
     const selected = sel?.row === n;
     body.push(
       <tr key={n} data-row={n} data-selected={selected ? 'true' : undefined} className={mergeClasses(selected && styles.selected)}>
@@ -159,8 +161,9 @@ function SheetView({ workbook, sheet, at, choose }: { workbook: MemoryWorkbook; 
                 styles.cell, typeof v === 'number' && sheet.columnFormats[c] !== 'date' && styles.num, i < sheet.boldRows && styles.bold,
                 i < sheet.boldRows - 1 && styles.title, at?.row === n && at.col === c && styles.active,
               )}
-              style={fill ? { backgroundColor: fill } : undefined}
+              style={mark || fill ? { backgroundColor: mark ?? fill ?? undefined } : undefined}
               data-fill={fill ?? undefined}
+              data-mark={mark ?? undefined}
               title={v === null ? undefined : display(v, sheet.columnFormats[c] ?? null)}
             >
               {display(v, sheet.columnFormats[c] ?? null)}

@@ -12,7 +12,11 @@ import { SETTING } from '../taskpane/workbook/port';
 import type { ReadBook } from './xlsx/read';
 import type { CellEdit, SaveRequest } from './xlsx/save';
 
-/** Settings that describe the file and travel with it; the highlight record does not (fills are not saved). */
+/**
+ * Settings that describe the file and travel with it. The marks do not: they are a layer over the
+ * grid, never written into the clerk's cells or fills, and saving writes neither fills nor
+ * conditional formats for them (the clerk marks again after opening, in one click).
+ */
 const SAVED_SETTINGS: readonly string[] = [SETTING.policy, SETTING.mapping];
 
 export class FileWorkbook extends MemoryWorkbook {

@@ -8,6 +8,7 @@ import { CwError, evaluatePayroll as evaluate } from '../engine';
 import { jsonProblemText } from './json-problem';
 import { withShared } from './shared-params';
 import type { SharedParams } from './shared-params';
+import type { ByteSink } from './byte-sink';
 
 /** The `cw` contract's error shape; `line` is set for errors inside a batch. */
 export interface ErrorJson {
@@ -51,12 +52,12 @@ export interface ChunkResult {
 }
 
 /**
- * Evaluates a run of whole lines whose first is input line `firstLine`. Every `\n`-ended line
- * answers with one line (CR before the LF is dropped); a last piece with no `\n` answers too
- * unless it is only white space (the end of the input).
+ * Evaluates a run of whole lines whose first is input line `firstLine`, handing each answer line
+ * (without its `\n`) to `emit`. Every `\n`-ended line answers with one line (CR before the LF is
+ * dropped); a last piece with no `\n` answers too unless it is only white space (the end of the
+ * input). Returns the counts.
  */
-export function evaluateChunk(text: string, firstLine: number, trace: boolean, shared?: SharedParams): ChunkResult {
-  const out: string[] = [];
+export function evaluateLines(text: string, firstLine: number, trace: boolean, shared: SharedParams | undefined, emit: (line: string) => void): { lines: number; failed: number } {
   let failed = 0;
   let lineNo = firstLine - 1;
   let start = 0;
@@ -75,7 +76,19 @@ export function evaluateChunk(text: string, firstLine: number, trace: boolean, s
       r = evaluateText(line, `第${lineNo}行`, trace, false, shared, lineNo);
     }
     if (r.failed) failed++;
-    out.push(r.out);
+    emit(r.out);
   }
-  return { out: out.length ? out.join('\n') + '\n' : '', lines: lineNo - firstLine + 1, failed };
+  return { lines: lineNo - firstLine + 1, failed };
+}
+
+/** {@link evaluateLines} with the answer lines as one text, each ended by `\n`. */
+export function evaluateChunk(text: string, firstLine: number, trace: boolean, shared?: SharedParams): ChunkResult {
+  const out: string[] = [];
+  const r = evaluateLines(text, firstLine, trace, shared, (line) => out.push(line));
+  return { out: out.length ? out.join('\n') + '\n' : '', ...r };
+}
+
+/** {@link evaluateLines} with the answer lines encoded straight into `sink` as UTF-8, each ended by `\n`. */
+export function evaluateChunkInto(sink: ByteSink, text: string, firstLine: number, trace: boolean, shared?: SharedParams): { lines: number; failed: number } {
+  return evaluateLines(text, firstLine, trace, shared, (line) => sink.write(line + '\n'));
 }

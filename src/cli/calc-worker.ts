@@ -3,7 +3,8 @@
  * answers each with its output already encoded as UTF-8, so the main thread only writes bytes.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { evaluateChunk } from './batch-lines';
+import { evaluateChunkInto } from './batch-lines';
+import { ByteSink } from './byte-sink';
 import { sharedParamsOf } from './shared-params';
 import type { ChunkDone, ChunkJob, PoolSetup } from './batch-pool';
 
@@ -12,11 +13,11 @@ if (parentPort && setup) {
   const port = parentPort;
   const shared = setup.paramsText === undefined ? undefined : sharedParamsOf(JSON.parse(setup.paramsText));
   const decoder = new TextDecoder();
+  const sink = new ByteSink();
   port.on('message', (job: ChunkJob) => {
-    const r = evaluateChunk(decoder.decode(job.bytes), job.firstLine, setup.trace, shared);
+    const r = evaluateChunkInto(sink, decoder.decode(job.bytes), job.firstLine, setup.trace, shared);
     // A buffer of its own (never a slice of Node's shared pool), so it can be transferred.
-    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(r.out));
-    bytes.write(r.out);
-    port.postMessage({ seq: job.seq, bytes, lines: r.lines, failed: r.failed } satisfies ChunkDone, [bytes.buffer]);
+    const bytes = sink.take();
+    port.postMessage({ seq: job.seq, bytes, lines: r.lines, failed: r.failed } satisfies ChunkDone, [bytes.buffer as ArrayBuffer]);
   });
 }

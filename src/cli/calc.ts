@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { CwError } from '../engine';
-import { errorJson, evaluateChunk, evaluateText, parseJsonText } from './batch-lines';
+import { errorJson, evaluateChunkInto, evaluateText, parseJsonText } from './batch-lines';
+import { ByteSink } from './byte-sink';
 import { OrderedPool } from './batch-pool';
 import { lineChunks } from './line-chunks';
 import { sharedParamsOf } from './shared-params';
 import type { SharedParams } from './shared-params';
-import { Io } from './io';
+import { Io, processIo } from './io';
 
 const HELP = `用法 / usage:
   cw calc '<json>'            计算一名职工，例如 cw calc '{"policy":"本溪","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01"}'
@@ -18,7 +20,7 @@ const HELP = `用法 / usage:
                               适用于每名职工，职工自己的 params 中同名参数优先
   --no-trace                  不输出计算过程（trace 为空数组），批量时更快
   --compact                   单个结果也输出为一行
-  --threads N                 批量计算使用的线程数（默认每个 CPU 核一个，最多 8；0 = 只在主线程计算）
+  --threads N                 批量计算另开的线程数（默认 CPU 核数减一，最多 7；主线程也参与计算；0 = 只在主线程计算）
 出错时输出 {"error": {"code", "message"}}，退出码 2。
 `;
 
@@ -76,10 +78,20 @@ function workerScript(): string | null {
  * before it are done. Returns the number of failed lines.
  */
 async function evaluateBatch(source: Source, trace: boolean, shared: SharedParams | undefined, paramsText: string | undefined, io: Io, threadsWanted?: number): Promise<number> {
-  const threads = threadsWanted ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+  // The main thread computes too, so by default one core in all has no thread of its own.
+  const threads = threadsWanted ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8) - 1;
+  const script = threads > 0 ? workerScript() : null;
   // Asked for by number, threads start at once; by default only past the first lines (small batches stay in-process).
-  const script = threads > 1 || threadsWanted === 1 ? workerScript() : null;
   const after = threadsWanted === undefined ? PARALLEL_AFTER_LINES : 0;
+  // The main thread computes: keep its young generation at its start size (V8 reads this factor
+  // each time it grows the new space), or it grows to 16 MB × 2 and RSS with it. Only in the real
+  // process: a test's host keeps its own settings.
+  if (io === processIo) v8.setFlagsFromString('--semi-space-growth-factor=1');
+  const sink = new ByteSink();
+  const local = (bytes: Uint8Array, firstLine: number) => {
+    const r = evaluateChunkInto(sink, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), firstLine, trace, shared);
+    return { bytes: sink.take(), ...r };
+  };
   const writeBytes = async (bytes: Uint8Array): Promise<void> => {
     if (io.stdoutBytes) {
       if (!io.stdoutBytes(bytes) && io.drain) await io.drain();
@@ -102,14 +114,14 @@ async function evaluateBatch(source: Source, trace: boolean, shared: SharedParam
         else { failed++; await writeText(line); }
         continue;
       }
-      if (!pool && script && inProcess >= after) pool = new OrderedPool(script, { trace, paramsText }, threads, writeBytes);
+      if (!pool && script && inProcess >= after) pool = new OrderedPool(script, { trace, paramsText }, threads, writeBytes, local);
       if (pool) {
         await pool.submit(chunk.bytes, chunk.firstLine);
       } else {
-        const r = evaluateChunk(chunk.bytes.toString('utf8'), chunk.firstLine, trace, shared);
+        const r = local(chunk.bytes, chunk.firstLine);
         inProcess += r.lines;
         failed += r.failed;
-        await writeText(r.out);
+        if (r.bytes.length) await writeBytes(r.bytes);
       }
     }
     if (pool) await pool.finish();

@@ -3,9 +3,10 @@
  * [--bank BANK.xlsx] [--params F] [--force]`: the month's pay sheet from 应发 to 实发.
  */
 import { CwError, fenText, payrollSheet, workerKey } from '../engine';
+import { checkPreviousPeriod, unitNameOf } from '../payroll-sheet/grid';
 import { bankWorkbook, payrollWorkbook, readPreviousSheet } from '../workbook/payroll';
-import { payrollRegisterDocument } from '../reports/pay-documents';
-import { renderPdf } from '../reports/node';
+import { payrollRegisterData } from '../reports/pay-documents';
+import { renderReport } from '../reports/node';
 import type { Io } from './io';
 import { failure, parseFlags, readRosterInput, requiredFlag } from './payroll-args';
 import { checkOutputPath, writeOutputFile } from './write-file';
@@ -59,17 +60,13 @@ export async function run(args: string[], io: Io): Promise<number> {
     let previous = null;
     if (previousFile) {
       previous = await readPreviousSheet(previousFile, workerKey);
-      const [py, pm] = previous.period.split('-').map(Number);
-      const [y, m] = period.split('-').map(Number);
-      if (!(py === y && pm < m) && !(py === y - 1 && pm === 12 && m === 1)) {
-        throw new CwError('INVALID_DATE', `--previous：${previousFile} 是 ${previous.period} 的薪酬表，不能作为 ${period} 的累计来源。请提供同一纳税年度中此前月份的薪酬表。`, 'previous');
-      }
+      checkPreviousPeriod(previous.period, period, { where: `--previous：${previousFile}`, hint: '' });
     }
     const sheet = payrollSheet(input.roster, { policy: input.policy, period, params: input.params, previous: previous?.byKey ?? null });
-    const units = [...new Set(sheet.lines.map((l) => l.row.county).filter(Boolean))].join('、') || '全部';
+    const units = unitNameOf(sheet);
     writeOutputFile(out, await payrollWorkbook(sheet, units), { force, inputs });
     if (bank) writeOutputFile(bank, await bankWorkbook(sheet), { force, inputs, option: '--bank' });
-    if (pdf) writeOutputFile(pdf, await renderPdf(payrollRegisterDocument(sheet, units)), { force, inputs, option: '--pdf' });
+    if (pdf) writeOutputFile(pdf, await renderReport(payrollRegisterData(sheet, units)), { force, inputs, option: '--pdf' });
     const done = sheet.lines.filter((l) => l.month).length;
     const failed = sheet.lines.filter((l) => !l.month);
     const missingYtd = previous ? sheet.lines.filter((l) => l.month && !previous!.byKey.has(l.row.key)).length : 0;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { policyIds, CwError, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
-import { renderPdf } from '../reports/node';
+import { drawsItself, renderPdf, renderReport } from '../reports/node';
 import { buildReportSheet } from '../reports/sheet/builders';
 import { reportSheetXlsx } from '../reports/sheet/xlsx';
 import { readRosterFile } from '../workbook/read';
@@ -166,10 +166,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       io.stdout(`已生成 ${data.title}工作表“${sheet.name}”（${data.policyName}，${data.periodText}，${data.workers.length} 名职工，A4 ${sheet.page.orientation === 'landscape' ? '横向' : '纵向'}）：${a.out}\n`);
       return 0;
     }
-    const doc = buildReport(data);
-    const missing = missingGlyphs(data, doc);
+    // Reports Node draws itself need no pdfmake document: their own texts are the data's.
+    const doc = drawsItself(data) ? null : buildReport(data);
+    const missing = missingGlyphs(data, doc ?? { content: [] });
     bar.show('排版', 0);
-    const pdf = await renderPdf(doc, (share) => bar!.show('绘制页面', share));
+    const progress = (share: number) => bar!.show('绘制页面', share);
+    const pdf = doc ? await renderPdf(doc, progress) : await renderReport(data, progress);
     writeOutputFile(a.out, pdf, outputOptions);
     bar.done();
 

@@ -59,3 +59,9 @@ export function shown(value: unknown): string {
     return Array.isArray(value) ? '（多层嵌套的列表）' : '（多层嵌套的对象）';
   }
 }
+
+/** Raises the error for a fact a rule needs but the input lacks. */
+export function required<T>(value: T | null, field: string, what: string): T {
+  if (value === null) throw new CwError('REQUIRED', `${field}：缺少${what}。`, field);
+  return value;
+}

@@ -189,8 +189,5 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
   };
 }
 
-/** Raises the error for a fact a rule needs but the input lacks. */
-export function required<T>(value: T | null, field: string, what: string): T {
-  if (value === null) throw new CwError('REQUIRED', `${field}：缺少${what}。`, field);
-  return value;
-}
+/** Raises the error for a fact a rule needs but the input lacks (lives in errors.ts, a leaf the policies import). */
+export { required } from './errors';

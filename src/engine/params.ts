@@ -82,6 +82,8 @@ export interface ParamSpec {
   label: string;
   min?: number;
   max?: number;
+  /** True for a figure with no value that no pay needs: left blank, the rule that reads it is skipped (参数表 says 可选, not 必填). */
+  optional?: boolean;
 }
 
 /**
@@ -100,6 +102,13 @@ export interface ParamDef {
   label: string;
   min?: number;
   max?: number;
+  /** True for a figure with no value that no pay needs (see ParamSpec.optional). */
+  optional?: boolean;
+}
+
+/** True when a clerk must supply the figure: the document sets no value and it is not optional. */
+export function mustSupply(d: ParamDef): boolean {
+  return d.value === undefined && d.optional !== true;
 }
 
 /** A raw override as it arrives from JSON or a 参数表 range: a plain value or a list of {from, value}. */
@@ -185,6 +194,7 @@ function defOf(s: ParamSpec, tableFrom: DayNumber | null): ParamDef {
   if (values.length) def.value = values[values.length - 1].value;
   if (s.min !== undefined) def.min = s.min;
   if (s.max !== undefined) def.max = s.max;
+  if (s.optional) def.optional = true;
   return def;
 }
 

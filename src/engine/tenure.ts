@@ -3,7 +3,7 @@ import { Citation } from './citation';
 import { Trace } from './trace';
 import type { Worker } from './types';
 import type { RatingsByYear } from './vocab/ratings';
-import { required } from './input';
+import { required } from './errors';
 
 /**
  * Whole anniversaries from entry to `to`, and whether `to` is exactly an anniversary.

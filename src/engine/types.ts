@@ -7,6 +7,7 @@ import type { Education, Degree } from './vocab/education';
 import type { CertificateLevel } from './vocab/certificates';
 import type { PostCategory } from './vocab/posts';
 import type { Citation } from './citation';
+import type { PolicyRules } from './rules';
 
 /** The five policies cwkit implements. */
 export type PolicyId = 'benxi-2022' | 'xiamen-2020' | 'ningxia-2024' | 'changchun-xinqu-2020' | 'tongzhou-draft';
@@ -66,10 +67,37 @@ export interface UnitFacts {
   partyOrgType?: string;
 }
 
+/**
+ * Who a staffing requirement counts on the roster; the checks and reports pick their counter by this
+ * tag, never by the Chinese label. `{ post }` counts the workers of one of the policy's post categories.
+ */
+export type StaffCount =
+  /** Every community worker of the unit. */
+  | 'workers'
+  /** Full-time members of the two committees (党组织 or 居委会; one person counted once). */
+  | 'twoCommittees'
+  /** Full-time party workers by job title (专职党务工作者、党群工作者、党建专干 …). */
+  | 'partyWorkers'
+  /** 专职党建“社工岗”: the same count, said to exclude 书记 and 副书记. */
+  | 'partyPosts'
+  /** Party workers plus the full-time deputy party secretary (通州 第七条 puts the deputy in the quota). */
+  | 'partyWorkersAndDeputy'
+  /** Members of the community party organisation (书记, 副书记, 委员). */
+  | 'partyCommittee'
+  | 'partySecretary'
+  | 'partyDeputy'
+  /** Members of the residents' committee (主任, 副主任, 委员). */
+  | 'residentsCommittee'
+  | 'committeeHead'
+  | 'committeeDeputy'
+  | { post: string };
+
 /** A required headcount range with its article. `max` null means no ceiling. */
 export interface StaffingRequirement {
-  /** What is counted: 社区工作者总数, 两委专职成员, 专职党务工作者 … */
+  /** What is counted, in Chinese for messages: 社区工作者总数, 两委专职成员, 专职党务工作者 … */
   what: string;
+  /** What is counted, as a type: the roster counter that checks this requirement. */
+  counts: StaffCount;
   scope: 'community' | 'county';
   min: number | null;
   max: number | null;
@@ -151,6 +179,17 @@ export interface Policy {
   excellentQuota(rated: number, params: ParamView): Quota | null;
   /** Recruitment conditions for a recruited (not elected) worker, as findings. */
   recruitment(w: Worker, facts: WorkerFacts): Finding[];
+  /** True when `recruitment` sets any condition (the check then needs the 任用方式 column). */
+  recruits: boolean;
+  /** The roster rules per worker, community, street and county (rules.ts). */
+  rules: PolicyRules;
+  /**
+   * The document's own contribution base (缴费基数) for one worker and month, or null when the
+   * document leaves it to the worker's declared base (厦门 第十三条（一） sets one).
+   */
+  socialInsuranceBase: ((w: Worker, trace: Trace, warnings: string[]) => Decimal) | null;
+  /** How grades move during a year, with the article, for the heading of the 调档 list; null when the document does not say. */
+  gradeAdjustment: string | null;
 }
 
 /** Roster facts beyond the pay inputs, read by exit and recruitment rules. All optional. */

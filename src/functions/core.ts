@@ -301,7 +301,7 @@ export function RETIRE(birth_date: unknown, sex: unknown, original_age?: unknown
 
 /** The rule CW.STAFF reports: the total headcount rule when the policy lists several. */
 function primaryRequirement(reqs: StaffingRequirement[]): StaffingRequirement | undefined {
-  return reqs.find((r) => r.what === '社区工作者总数') ?? reqs.find((r) => r.what.includes('社区工作者')) ?? reqs[0];
+  return reqs.find((r) => r.counts === 'workers') ?? reqs[0];
 }
 
 /** CW.STAFF(policy, households_or_population, [party_members]) → one row: minimum, maximum ("" when none). */

@@ -7,7 +7,7 @@ import type { Rating } from '../engine';
 import { documentOf, money, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
 import { sumText } from './data';
-import { drawnAsRegister } from './draw';
+import { drawMarkFor, drawnAs } from './draw';
 import type { ReportData, ReportKind, StaffingLine, WorkerLine } from './types';
 
 const place = (w: { county: string; street: string; community: string }) => [w.county, w.street, w.community].filter(Boolean).join(' ');
@@ -58,6 +58,9 @@ function errorsSection(ws: WorkerLine[]): Node[] {
   ];
 }
 
+/** The register's note on its deduction columns (cw payroll --pdf). */
+export const DEDUCTIONS_NOTE = '代扣：个人缴纳的社会保险费、住房公积金（基数按当地上下限）和按累计预扣法（国家税务总局公告2018年第61号）代扣的个人所得税；实发 = 应发合计 − 代扣合计。';
+
 /** 社区工作者薪酬发放表: by street and community, one row per worker, subtotals, grand total, signatures. */
 export function payrollReport(data: ReportData): DocDefinition {
   const items = data.itemNames ?? [];
@@ -83,7 +86,7 @@ export function payrollReport(data: ReportData): DocDefinition {
     ...(deds.length ? dedSums(ws).map((v) => num(money(v), { style })) : []),
     { text: '', style },
   ];
-  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? ['代扣：个人缴纳的社会保险费、住房公积金（基数按当地上下限）和按累计预扣法（国家税务总局公告2018年第61号）代扣的个人所得税；实发 = 应发合计 − 代扣合计。'] : [])])];
+  const content: Node[] = [...titleBlock(data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? [DEDUCTIONS_NOTE] : [])])];
   let seq = 0;
   const all = groups(data.workers);
   // One table per street: the street and the column headings repeat on every page it spans;
@@ -194,7 +197,7 @@ export function staffingReport(data: ReportData): DocDefinition {
     content.push({ text: `${data.policyDoc || data.policyName}未规定社区一级的配备标准（只规定区县总量），社区不单独核对。`, style: 'note' });
   }
   // The chart: one bar per community (its headcount requirement), or per county when the policy sets none per community.
-  const pick = (ls: StaffingLine[]) => ls.find((l) => /总数|员额/.test(l.what) && l.actual !== null) ?? ls.find((l) => l.actual !== null && (l.min ?? l.max) !== null) ?? ls[0];
+  const pick = (ls: StaffingLine[]) => ls.find((l) => l.headcount && l.actual !== null) ?? ls.find((l) => l.actual !== null && (l.min ?? l.max) !== null) ?? ls[0];
   const byUnit = new Map<string, StaffingLine[]>();
   for (const l of community.length ? community : county) {
     const key = community.length ? `${l.county}\u0001${l.street}\u0001${l.community}` : l.county;
@@ -341,7 +344,7 @@ export function retirementReport(data: ReportData): DocDefinition {
 }
 
 const BUILDERS: Record<ReportKind, (d: ReportData) => DocDefinition> = {
-  payroll: (data) => drawnAsRegister(payrollReport(data), data), // Node draws it with PDFKit (src/reports/draw)
+  payroll: payrollReport,
   staffing: staffingReport,
   ratings: ratingsReport,
   funding: fundingReport,
@@ -351,5 +354,8 @@ const BUILDERS: Record<ReportKind, (d: ReportData) => DocDefinition> = {
 
 /** The document definition of a prepared report. */
 export function buildReport(data: ReportData): DocDefinition {
-  return BUILDERS[data.kind](data);
+  // Node draws the register and the per-worker pages with PDFKit (src/reports/draw); the browser ignores the mark.
+  const doc = BUILDERS[data.kind](data);
+  const mark = drawMarkFor(data);
+  return mark ? drawnAs(doc, mark) : doc;
 }

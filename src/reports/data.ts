@@ -117,12 +117,12 @@ function staffingLines(read: ReadRoster, policy: Policy): StaffingLine[] {
   const add = (scope: 'community' | 'county', county: string, street: string, community: string, facts: CommunityUnit['facts'], counts: CommunityUnit['counts'], listed: boolean) => {
     const s = staffingOf(policy, ev.params, facts, scope, counts);
     if (s.error) {
-      out.push({ scope, county, street, community, what: '配备标准', min: null, max: null, actual: counts.workers, status: '无法核对', severity: null, basis: listed || scope === 'county' ? s.error.message : '社区表中没有该社区，无法按户数、人口核对。', citation: policy.doc, how: '' });
+      out.push({ scope, county, street, community, what: '配备标准', headcount: false, min: null, max: null, actual: counts.workers, status: '无法核对', severity: null, basis: listed || scope === 'county' ? s.error.message : '社区表中没有该社区，无法按户数、人口核对。', citation: policy.doc, how: '' });
       return;
     }
     for (const { requirement: req, actual, how, below, above } of s.comparisons) {
       out.push({
-        scope, county, street, community, what: req.what, min: req.min, max: req.max, actual,
+        scope, county, street, community, what: req.what, headcount: req.counts === 'workers', min: req.min, max: req.max, actual,
         status: actual === null ? '无法核对' : below ? '不足' : above ? '超出' : '符合',
         severity: below ? req.belowSeverity : above ? req.aboveSeverity : null,
         basis: req.basis, citation: citeText(req.citation), how: actual !== null ? how : `花名册无法统计“${req.what}”，请人工核对`,

@@ -5,10 +5,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { drawMarkOf, renderDrawn } from './draw';
+import { buildReport } from './builders';
+import { drawMarkFor, drawMarkOf, renderDrawn } from './draw';
+import type { DrawMark } from './draw';
 import type { Pdf } from './draw/pdfkit';
 import { FONT, FONT_FILE, TABLE_LAYOUTS } from './layout';
 import type { DocDefinition } from './layout';
+import type { ReportData } from './types';
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 interface PdfMake {
@@ -48,16 +51,32 @@ function load(): PdfMake {
   return pm;
 }
 
+async function draw(mark: DrawMark, onProgress?: (share: number) => void): Promise<Buffer> {
+  const PDFDocument = require('pdfkit') as new (options: object) => Pdf;
+  const bytes = await renderDrawn(mark, PDFDocument, fontPath());
+  onProgress?.(1);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Whether Node draws this report's kind itself (no pdfmake document needed). */
+export function drawsItself(data: ReportData): boolean {
+  return drawMarkFor(data) !== undefined;
+}
+
+/**
+ * PDF bytes of a prepared report: drawn directly when its kind is drawn (the pdfmake document is
+ * never built), else laid out by pdfmake. Same bytes as `renderPdf(buildReport(data))`.
+ */
+export async function renderReport(data: ReportData, onProgress?: (share: number) => void): Promise<Buffer> {
+  const mark = drawMarkFor(data);
+  return mark ? draw(mark, onProgress) : renderPdf(buildReport(data), onProgress);
+}
+
 /** PDF bytes of a document definition; `onProgress` gets the share of pages drawn (0–1). */
 export async function renderPdf(doc: DocDefinition, onProgress?: (share: number) => void): Promise<Buffer> {
+  // Drawn directly (src/reports/draw): the register's long tables and the per-worker pages, in a fraction of pdfmake's time.
   const mark = drawMarkOf(doc);
-  if (mark) {
-    // Drawn directly (src/reports/draw): the register's long tables, in a fraction of pdfmake's time.
-    const PDFDocument = require('pdfkit') as new (options: object) => Pdf;
-    const bytes = await renderDrawn(mark, PDFDocument, fontPath());
-    onProgress?.(1);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  if (mark) return draw(mark, onProgress);
   const pm = load();
   pm.setProgressCallback(onProgress);
   try {

@@ -6,6 +6,7 @@
 import { fenText } from '../engine';
 import type { AdjustmentList, BackPay, PayrollSheet, Policy } from '../engine';
 import { payrollReport } from './builders';
+import { drawnAsRegister } from './draw';
 import { documentOf, num, signatureLines, th, titleBlock } from './layout';
 import type { DocDefinition, Node } from './layout';
 import type { ReportData, WorkerLine } from './types';
@@ -67,8 +68,8 @@ export function adjustmentDocument(policy: Policy, list: AdjustmentList, unit: s
   return documentOf(data, content, { landscape: true });
 }
 
-/** 社区工作者薪酬发放表 for a `cw payroll` month: the register with 应发 items, each deduction, 代扣合计 and 实发. */
-export function payrollRegisterDocument(sheet: PayrollSheet, unit: string): DocDefinition {
+/** The register's data for a `cw payroll` month: 应发 items, each deduction, 代扣合计 and 实发 per worker. */
+export function payrollRegisterData(sheet: PayrollSheet, unit: string): ReportData {
   const { policy } = sheet;
   const data = meta(policy, '社区工作者薪酬发放表', sheet.period, `${sheet.year}年${sheet.month}月`, `${sheet.period}-01`, unit, []);
   data.itemNames = sheet.itemNames;
@@ -86,5 +87,14 @@ export function payrollRegisterDocument(sheet: PayrollSheet, unit: string): DocD
     } else line.error = l.error ?? '';
     return line;
   });
-  return payrollReport(data);
+  return data;
+}
+
+/**
+ * 社区工作者薪酬发放表 for a `cw payroll` month as a document definition (the browser's pdfmake);
+ * marked so Node draws it with PDFKit. Node callers can skip the definition: `renderReport(payrollRegisterData(…))`.
+ */
+export function payrollRegisterDocument(sheet: PayrollSheet, unit: string): DocDefinition {
+  const data = payrollRegisterData(sheet, unit);
+  return drawnAsRegister(payrollReport(data), data);
 }

@@ -88,6 +88,8 @@ export interface StaffingLine {
   street: string;
   community: string;
   what: string;
+  /** True when the requirement counts every worker of the unit (its bar in the ratio chart). */
+  headcount: boolean;
   min: number | null;
   max: number | null;
   actual: number | null;

@@ -18,6 +18,7 @@ import type { CheckState } from './components/CheckPanel';
 import { FunctionHelp, PolicyList } from './components/FunctionHelp';
 import { ParamsPanel } from './components/ParamsPanel';
 import { PaySheetPanel } from './components/PaySheetPanel';
+import { PayrollPanel } from './components/PayrollPanel';
 import { ReportsPanel } from './components/ReportsPanel';
 
 const useStyles = makeStyles({
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
 });
 
-type TabId = 'check' | 'params' | 'reports' | 'pay' | 'functions' | 'policies';
+type TabId = 'check' | 'params' | 'reports' | 'pay' | 'payroll' | 'functions' | 'policies';
 
 export interface AppProps {
   /** The workbook; without one the pane shows only the function reference and the policies. */
@@ -87,7 +88,7 @@ export function App({ port = null, inOffice = false, canDownload, defaultAsOf, r
 
   const current = policyOf(policy);
   const tabs: Array<[TabId, string]> = port
-    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['pay', t.tabPay], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
+    ? [['check', t.tabCheck], ['params', t.tabParams], ['reports', t.tabReports], ['pay', t.tabPay], ['payroll', t.tabPayroll], ['functions', t.tabFunctions], ['policies', t.tabPolicies]]
     : [['functions', t.tabFunctions], ['policies', t.tabPolicies]];
 
   return (
@@ -147,6 +148,9 @@ export function App({ port = null, inOffice = false, canDownload, defaultAsOf, r
       )}
       {port && tab === 'pay' && (
         <PaySheetPanel port={port} scan={scan} policy={policy} asOf={asOf} onLoaded={setLoaded} onWritten={rescan} goParams={() => setTab('params')} />
+      )}
+      {port && tab === 'payroll' && (
+        <PayrollPanel port={port} scan={scan} policy={policy} asOf={asOf} onLoaded={setLoaded} onWritten={rescan} goParams={() => setTab('params')} />
       )}
       {tab === 'functions' && <FunctionHelp />}
       {tab === 'policies' && <PolicyList />}

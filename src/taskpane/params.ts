@@ -5,7 +5,7 @@
  * column 生效日期: a value that changes on a date gets one more row with the same 参数名 and the
  * date it starts (src/reports/params-sheet.ts reads the rows as the engine's dated values).
  */
-import { citeText } from '../engine';
+import { citeText, mustSupply } from '../engine';
 import type { Cell, Policy } from '../engine';
 
 export const PARAM_HEADERS = ['参数名', '本地值（空＝按文件规定）', '文件规定值', '单位', '依据', '说明', '生效日期'] as const;
@@ -22,15 +22,16 @@ export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[]
   const rows: Cell[][] = [[...PARAM_HEADERS]];
   const required: number[] = [];
   for (const d of policy.params.defs) {
-    const need = d.value === undefined;
+    const need = mustSupply(d);
     if (need) required.push(rows.length + 1);
     rows.push([
       d.key,
       null,
-      need ? '（未规定）' : (d.value as string | number | boolean),
+      d.value === undefined ? '（未规定）' : (d.value as string | number | boolean),
       d.unit,
       citeText(d.citation),
-      need ? `必填：${d.label}。文件未规定数额，请按本地标准填写“本地值”；未填写时用到它的薪酬显示 #VALUE!（缺少参数）。` : d.label,
+      need ? `必填：${d.label}。文件未规定数额，请按本地标准填写“本地值”；未填写时用到它的薪酬显示 #VALUE!（缺少参数）。`
+        : d.value === undefined ? `可选：${d.label}。未填写时不影响薪酬计算。` : d.label,
     ]);
   }
   const last = rows.length;

@@ -71,9 +71,15 @@ export function highlightMarks(result: CheckResult, workerSheet: string | null):
     if (f.sheet && f.row !== null) add(f.sheet, f.row, rank);
     if (f.rows && workerSheet) for (const r of f.rows) add(workerSheet, r, rank);
   }
+  // A worker's row is keyed by the 身份证号 column, so the mark follows the worker through a sort.
+  const idColumn = result.mapping.workers.columns.idNumber;
   return [...worst.values()]
     .sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1))
-    .map((m) => ({ sheet: m.sheet, row: m.row, color: m.rank === 2 ? HIGHLIGHT.error : HIGHLIGHT.warning }));
+    .map((m) => {
+      const mark: RowMark = { sheet: m.sheet, row: m.row, color: m.rank === 2 ? HIGHLIGHT.error : HIGHLIGHT.warning };
+      if (idColumn !== undefined && workerSheet !== null && m.sheet.toLowerCase() === workerSheet.toLowerCase()) mark.keyColumn = idColumn;
+      return mark;
+    });
 }
 
 /** Headers of the 检查结果 sheet. */

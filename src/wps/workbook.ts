@@ -6,8 +6,10 @@
  *
  * WPS's calls are synchronous; large sheets are still read in chunks of at most 5,000 rows and
  * 200,000 cells, yielding between chunks so the pane can show progress and the clerk can cancel.
- * Fills are read cell by cell before highlighting (a multi-cell Interior reads as one value), so
- * clearing puts each cell's own fill back. Colours: WPS, like VBA, holds `Interior.Color` as a
+ * Highlights are format conditions (`Range.FormatConditions.Add(xlExpression, , formula)`) keyed
+ * to the worker (src/taskpane/workbook/marks.ts): the cells' own fills are never touched, and
+ * clearing deletes only the conditions whose formula names cwkit's very hidden list sheet (fills
+ * painted by an older cwkit are still put back, cell by cell). Colours: WPS, like VBA, holds `Interior.Color` as a
  * BGR number (red + green·256 + blue·65536); `Interior.Pattern` xlPatternNone (-4142) is no fill.
  *
  * Settings: one custom XML part per key in namespace {@link SETTINGS_NS} (`<setting key="…">JSON
@@ -15,8 +17,10 @@
  * unlike document properties or defined names (255 characters).
  */
 import type { Cell } from '../engine';
-import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from '../taskpane/workbook/port';
+import { abortError, beforeAt, legacyRecordOf, recordCount, sameColor, SETTING, uniqueSheetName } from '../taskpane/workbook/port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from '../taskpane/workbook/port';
+import { isMarkFormula, keyOf, listColumns, MARK_SHEET, markRecordOf, markRules, markSheetTaken, ruleFormula } from '../taskpane/workbook/marks';
+import type { KeyedMark, MarkRecord } from '../taskpane/workbook/marks';
 import { MONEY_FORMAT } from '../reports/sheet/types';
 import type { ReportSheet, RowRole } from '../reports/sheet/types';
 
@@ -39,6 +43,10 @@ export const SETTINGS_NS = 'urn:cwkit:settings';
 const XL_NONE = -4142;
 /** xlPatternSolid. */
 const XL_SOLID = 1;
+/** xlExpression: a format condition given by a formula. */
+const XL_EXPRESSION = 2;
+/** xlSheetVeryHidden: not listed in WPS's 取消隐藏 dialog. */
+const XL_SHEET_VERY_HIDDEN = 2;
 
 /** #RRGGBB → the BGR number WPS's Interior.Color holds. */
 export function bgrOf(hex: string): number {
@@ -195,7 +203,7 @@ export class WpsWorkbook implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.sheets().map((s) => s.Name);
+    return this.sheets().map((s) => s.Name).filter((n) => n !== MARK_SHEET);
   }
 
   async readSheet(name: string, options: ReadOptions = {}): Promise<SheetRead> {
@@ -344,39 +352,88 @@ export class WpsWorkbook implements WorkbookPort {
     return Array.from({ length: width }, (_, c) => WpsWorkbook.fillAt(sheet, row, c + 1));
   }
 
-  private record(): HighlightRecord | null {
-    const r = this.readSetting<HighlightRecord>(SETTING.highlights);
-    return r && r.v === 1 && Array.isArray(r.rows) ? r : null;
+  /** cwkit's list sheet (very hidden), or null; an error when a sheet of that name is the clerk's. */
+  private markSheet(): Et.Worksheet | null {
+    const list = this.sheets().find((x) => x.Name.toLowerCase() === MARK_SHEET.toLowerCase());
+    if (!list) return null;
+    if (list.Visible !== XL_SHEET_VERY_HIDDEN) throw new Error(markSheetTaken());
+    return list;
+  }
+
+  /**
+   * Deletes cwkit's format conditions — on any sheet, those whose formula names the list sheet —
+   * and empties the list sheet. The sheet itself stays, very hidden and empty: deleting a sheet
+   * makes WPS ask the clerk to confirm.
+   */
+  private removeMarks(): void {
+    const list = this.markSheet();
+    for (const sheet of this.sheets()) {
+      if (sheet === list || sheet.Name === MARK_SHEET) continue;
+      const conditions = sheet.Cells.FormatConditions;
+      for (let i = conditions.Count; i >= 1; i--) {
+        const c = conditions.Item(i) as Et.FormatCondition;
+        if (isMarkFormula(c.Formula1)) c.Delete();
+      }
+    }
+    if (list) list.UsedRange.ClearContents();
   }
 
   async highlightRows(marks: RowMark[]): Promise<number> {
-    const record: HighlightRecord = this.record() ?? { v: 1, rows: [] };
-    const key = (sheet: string, row: number) => `${sheet.toLowerCase()}\u0001${row}`;
-    const known = new Map(record.rows.map((e, i) => [key(e.sheet, e.row), i]));
-    let n = 0;
+    this.removeMarks();
+    const keyed: KeyedMark[] = [];
+    const extent = new Map<string, { rows: number; columns: number }>();
     for (const m of marks) {
       const sheet = this.sheet(m.sheet);
-      const k = key(sheet.Name, m.row);
-      let at = known.get(k);
-      if (at === undefined) {
-        // First highlight of this row: remember every cell's fill.
-        const width = Math.max(1, WpsWorkbook.extent(sheet).columns);
-        at = record.rows.length;
-        known.set(k, at);
-        record.rows.push({ sheet: sheet.Name, row: m.row, width, color: m.color, before: compactFills(WpsWorkbook.fillsOf(sheet, m.row, width)) });
+      let size = extent.get(sheet.Name);
+      if (!size) {
+        const e = WpsWorkbook.extent(sheet);
+        extent.set(sheet.Name, (size = { rows: Math.max(1, e.rows), columns: Math.max(1, e.columns) }));
       }
-      // Highlighted again in another colour: the fill to restore stays the first one.
-      record.rows[at].color = m.color;
-      WpsWorkbook.block(sheet, m.row, 1, 1, record.rows[at].width).Interior.Color = bgrOf(m.color);
-      n++;
+      size.rows = Math.max(size.rows, m.row);
+      const values = WpsWorkbook.block(sheet, m.row, 1, 1, size.columns).Value2 as unknown;
+      const row = size.columns === 1 ? [plain(values)] : ((values as unknown[][])[0] ?? []).map(plain);
+      keyed.push({ sheet: sheet.Name, color: m.color, key: keyOf(row, size.columns, m.keyColumn) });
     }
+    const rules = markRules(keyed);
+    if (rules.length) {
+      let list = this.markSheet();
+      if (!list) {
+        const existing = this.sheets();
+        list = this.book().Worksheets.Add(undefined, existing[existing.length - 1]) as Et.Worksheet;
+        list.Name = MARK_SHEET;
+        list.Visible = XL_SHEET_VERY_HIDDEN;
+      }
+      listColumns(rules).forEach((cells, c) => {
+        const range = WpsWorkbook.block(list!, 1, c + 1, cells.length, 1);
+        range.NumberFormat = '@';
+        range.Value2 = cells.map((v) => [v]);
+      });
+      rules.forEach((rule, c) => {
+        const sheet = this.sheet(rule.sheet);
+        const size = extent.get(sheet.Name)!;
+        const condition = WpsWorkbook.block(sheet, 1, 1, size.rows, size.columns).FormatConditions.Add(XL_EXPRESSION, undefined, ruleFormula(rule, c)) as Et.FormatCondition;
+        condition.Interior.Color = bgrOf(rule.color);
+        // Above the clerk's own conditions; rules added later (errors) above earlier ones.
+        condition.SetFirstPriority();
+      });
+      this.sheet(rules[rules.length - 1].sheet).Activate();
+    }
+    const record: MarkRecord = { v: 2, rows: keyed.length };
     this.writeSetting(SETTING.highlights, record);
-    return n;
+    return keyed.length;
   }
 
   async clearHighlights(): Promise<number> {
-    const record = this.record();
-    if (!record) return 0;
+    const setting = this.readSetting<unknown>(SETTING.highlights);
+    const legacy = legacyRecordOf(setting);
+    const n = legacy ? this.restoreFills(legacy) : markRecordOf(setting)?.rows ?? 0;
+    this.removeMarks();
+    this.writeSetting(SETTING.highlights, null);
+    return n;
+  }
+
+  /** Puts back the fills an older cwkit painted (a {@link HighlightRecord}), where the clerk has not recoloured since. */
+  private restoreFills(record: HighlightRecord): number {
     const byName = new Map(this.sheets().map((s) => [s.Name.toLowerCase(), s]));
     let n = 0;
     for (const e of record.rows) {
@@ -405,12 +462,12 @@ export class WpsWorkbook implements WorkbookPort {
       }
       if (touched) n++;
     }
-    this.writeSetting(SETTING.highlights, null);
     return n;
   }
 
   async highlightCount(): Promise<number> {
-    return recordCount(this.record());
+    const setting = this.readSetting<unknown>(SETTING.highlights);
+    return markRecordOf(setting)?.rows ?? recordCount(legacyRecordOf(setting));
   }
 
   /** The custom XML parts holding `key` (normally one). */

@@ -290,7 +290,7 @@ describe('staffing (policy.staffing, counted from the rows)', () => {
       for (const f of facts) {
         for (const scope of ['community', 'county'] as const) {
           for (const req of p.staffing(f, scope, p.params.resolve(null), new Trace(false))) {
-            expect([p.id, req.what, counterFor(req.what, p.posts.map((c) => c.name)) !== null]).toEqual([p.id, req.what, true]);
+            expect([p.id, req.what, counterFor(req.counts, p.posts.map((c) => c.name)) !== null]).toEqual([p.id, req.what, true]);
           }
         }
       }

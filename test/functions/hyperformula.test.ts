@@ -139,7 +139,7 @@ describe('templates evaluated in HyperFormula', () => {
       defs.forEach((d, i) => {
         expect(ws.getCell(i + 2, 1).value).toBe(d.key);
         expect(ws.getCell(i + 2, 2).value).toBeNull();
-        if (d.value === undefined) expect(String(ws.getCell(i + 2, 6).value)).toMatch(/^必填/);
+        if (d.value === undefined) expect(String(ws.getCell(i + 2, 6).value)).toMatch(d.optional ? /^可选/ : /^必填/);
       });
     }
   });

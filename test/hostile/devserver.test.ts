@@ -54,6 +54,21 @@ test('the development server answers only its own origin, never Access-Control-A
   }
 });
 
+test('Excel on the web may read the functions’ metadata, and only that: its origin is answered for functions.json and functions-zh-CN.json', async () => {
+  const config = await require(path.join(ROOT, 'webpack.config.js'))({ WEBPACK_SERVE: true, http: true }, { mode: 'development' });
+  const headers = (url: string, origin: string) => config.devServer.headers({ url, headers: { host: 'localhost:3000', origin }, socket: { encrypted: true } })['Access-Control-Allow-Origin'];
+  for (const office of ['https://excel.officeapps.live.com', 'https://inc-excel.officeapps.live.com', 'https://usc-excel.officeapps.live.com']) {
+    expect(headers('/functions.json', office)).toBe(office);
+    expect(headers('/functions-zh-CN.json', office)).toBe(office);
+    expect(headers('/functions.json?v=2', office)).toBe(office);
+    // Everything else stays with the server's own origin, Office or not.
+    for (const file of ['/functions.js', '/functions.js.map', '/taskpane.html', '/sample.json', '/functions.json.map']) expect(headers(file, office)).toBe('https://localhost:3000');
+  }
+  for (const evil of ['https://evil.example', 'http://excel.officeapps.live.com', 'https://excel.officeapps.live.com.evil.example', 'https://evil-excel.officeapps.live.com.example', 'https://excel-officeapps.live.com', 'null']) {
+    expect(headers('/functions.json', evil)).toBe('https://localhost:3000');
+  }
+});
+
 test('npm start with its port in use: says so in Chinese and names --port; --port picks another', async () => {
   const blocker = net.createServer();
   await new Promise<void>((resolve) => blocker.listen(0, 'localhost', resolve));

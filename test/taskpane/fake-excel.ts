@@ -5,10 +5,15 @@
  * `isNullObject` throws), writes and method calls take effect at `sync()`, in the order made.
  * Behind it is a plain model of sheets, cells, per-cell fills, number formats, the selection and
  * the workbook's settings, which the tests inspect. Every `load('values')` is logged, so the
- * tests can see how large each read request was.
+ * tests can see how large each read request was. Custom conditional formats (ExcelApi 1.6) are
+ * kept per sheet in priority order and shown by {@link FakeExcel.markAt}, evaluated as Excel would
+ * (cf-eval.ts); the clerk's own actions between two calls — sort, insert columns, rename — change
+ * the model as Excel changes a workbook (fills move with sorted rows, formats and formulas shift
+ * with inserted columns, conditional formats stay on their range).
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Cell } from '../../src/engine';
+import { formulaHolds, shiftColumns } from './cf-eval';
 
 // office-addin-mock reads only the OfficeApp host names from office-addin-manifest, whose own
 // dependencies include an ES-module-only package that jest (CommonJS, Node 20) cannot require.
@@ -55,6 +60,20 @@ export interface FakeSheet {
   /** Ranges given each border edge style, as `row,column,rows,columns:Edge`. */
   borders: Set<string>;
   page: FakePageLayout;
+  /** Visible, Hidden or VeryHidden. */
+  visibility: string;
+  /** Conditional formats, highest priority first. */
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+/** A custom conditional format: its range (0-based), formula and fill. */
+export interface FakeConditionalFormat {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  formula: string;
+  color: string;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -88,6 +107,7 @@ export class FakeExcel {
     const s: FakeSheet = {
       name, cells: rows.map((r) => r.slice()), fills: new Map(), formats: new Map(), bold: new Set(), frozenRows: 0, autofit: 0,
       merges: [], columnWidths: new Map(), rowHeights: new Map(), borders: new Set(), page: { pageBreaks: [] },
+      visibility: 'Visible', conditionalFormats: [],
     };
     this.sheets.push(s);
     return s;
@@ -108,6 +128,62 @@ export class FakeExcel {
     const s = this.sheet(sheet);
     if (color === null) s.fills.delete(key(r, c));
     else s.fills.set(key(r, c), { color, pattern: 'Solid' });
+  }
+
+  /**
+   * The fill a conditional format shows on a cell now (0-based row and column), or null: the
+   * first format in priority order whose range holds the cell and whose formula holds for its row.
+   */
+  markAt(sheet: string, r: number, c: number): string | null {
+    const s = this.sheet(sheet);
+    for (const f of s.conditionalFormats) {
+      if (r < f.row || r >= f.row + f.rows || c < f.column || c >= f.column + f.columns) continue;
+      const at = (row: number, col: number) => s.cells[row - 1]?.[col];
+      const list = (name: string, row: number, col: number) => this.sheet(name).cells[row - 1]?.[col];
+      if (formulaHolds(f.formula, f.row + 1, r + 1, at, list)) return f.color.toUpperCase();
+    }
+    return null;
+  }
+
+  /** The clerk sorts rows `first`..`last` (0-based) by a column: cells and fills move with their rows. */
+  sortRows(sheet: string, first: number, last: number, byColumn: number, descending = false): void {
+    const s = this.sheet(sheet);
+    const order = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    const value = (r: number) => String(s.cells[r]?.[byColumn] ?? '');
+    order.sort((a, b) => (descending ? -1 : 1) * value(a).localeCompare(value(b)));
+    const cells = order.map((r) => s.cells[r] ?? []);
+    const fills = new Map<string, Fill>();
+    for (const [k, f] of s.fills) {
+      const [r, c] = k.split(',').map(Number);
+      const at = order.indexOf(r);
+      fills.set(at >= 0 ? key(first + at, c) : k, f);
+    }
+    cells.forEach((row, i) => (s.cells[first + i] = row));
+    s.fills = fills;
+  }
+
+  /** The clerk inserts `count` columns before column `at` (0-based): cells, fills and formats move right, conditional formats stretch or move. */
+  insertColumns(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    for (const row of s.cells) if (row.length > at) row.splice(at, 0, ...new Array<Cell>(count).fill(null));
+    const move = <V>(m: Map<string, V>) => new Map([...m].map(([k, v]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [key(r, c >= at ? c + count : c), v] as [string, V];
+    }));
+    s.fills = move(s.fills);
+    s.formats = move(s.formats);
+    for (const f of s.conditionalFormats) {
+      if (f.column >= at) f.column += count;
+      else if (f.column + f.columns > at) f.columns += count;
+      f.formula = shiftColumns(f.formula, at, count);
+    }
+  }
+
+  /** The clerk renames a sheet. */
+  rename(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (this.active === s.name) this.active = to;
+    s.name = to;
   }
 
   /** Excel.run for the adapter. */
@@ -167,7 +243,7 @@ export class FakeExcel {
       },
       get items() {
         if (!loaded || unsynced.has(col)) throw new Error('PropertyNotLoaded: worksheets.items');
-        return self.sheets.map((s) => ({ name: s.name }));
+        return self.sheets.map((s) => ({ name: s.name, getRange: () => self.wholeSheet(s.name) }));
       },
       getItem: (name: string) => this.sheetProxy(name, false),
       getItemOrNullObject: (name: string) => this.sheetProxy(name, true),
@@ -183,8 +259,18 @@ export class FakeExcel {
   private sheetProxy(name: string, orNull: boolean): Mock {
     const self = this;
     const exists = () => this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+    const model = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     const proxy = this.mock({
       name,
+      visibility: model?.visibility ?? 'Visible',
+      delete() {
+        self.ops.push(() => {
+          self.sheets.splice(self.sheets.indexOf(self.sheet(name)), 1);
+        });
+      },
+      getRange() {
+        return self.wholeSheet(name);
+      },
       activate() {
         self.ops.push(() => {
           self.active = self.sheet(name).name;
@@ -217,15 +303,48 @@ export class FakeExcel {
         this.sheet(name).page.pageBreaks.push(cell);
       }),
     };
+    const shownAs = proxy.visibility;
     this.watchers.push(() => {
       const target = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!target) return;
+      const shown = proxy.visibility as unknown;
+      if (shown !== shownAs && (shown === 'Visible' || shown === 'Hidden' || shown === 'VeryHidden')) target.visibility = shown;
       for (const k of ['orientation', 'paperSize', 'zoom', 'centerHorizontally'] as const) if (layout[k] !== undefined) (target.page as unknown as Record<string, unknown>)[k] = layout[k];
       if (footer.centerFooter !== undefined) target.page.centerFooter = footer.centerFooter;
       if (footer.rightHeader !== undefined) target.page.rightHeader = footer.rightHeader;
     });
     if (orNull) this.nullable(proxy, () => !exists());
     return proxy;
+  }
+
+  /** `worksheet.getRange()`: only its conditional formats, loaded as Office.js loads a collection. */
+  private wholeSheet(name: string) {
+    const self = this;
+    const unsynced = this.unsynced;
+    let loaded = false;
+    const formats = {
+      load(what: string) {
+        if (what !== 'items/type,items/customOrNullObject/rule/formula') throw new Error(`unexpected conditionalFormats.load(${what})`);
+        loaded = true;
+        unsynced.add(formats);
+        return formats;
+      },
+      get items() {
+        if (!loaded || unsynced.has(formats)) throw new Error('PropertyNotLoaded: conditionalFormats.items');
+        return self.sheet(name).conditionalFormats.map((f) => ({
+          type: 'Custom',
+          customOrNullObject: { isNullObject: false, rule: { formula: f.formula } },
+          delete() {
+            self.ops.push(() => {
+              const list = self.sheet(name).conditionalFormats;
+              const i = list.indexOf(f);
+              if (i >= 0) list.splice(i, 1);
+            });
+          },
+        }));
+      },
+    };
+    return { conditionalFormats: formats };
   }
 
   private usedRange(name: string): Mock {
@@ -295,6 +414,19 @@ export class FakeExcel {
         },
         autofitRows() {
           self.ops.push(() => undefined);
+        },
+      },
+      conditionalFormats: {
+        add(type: string) {
+          if (type !== 'Custom') throw new Error(`the fake has custom conditional formats only (not ${type})`);
+          const format = { custom: { rule: { formula: '' }, format: { fill: { color: '' } } }, priority: undefined as number | undefined, stopIfTrue: false };
+          self.ops.push(() => {
+            const list = self.sheet(name).conditionalFormats;
+            const f: FakeConditionalFormat = { row, column, rows, columns, formula: format.custom.rule.formula, color: format.custom.format.fill.color };
+            if (format.priority === 0) list.unshift(f);
+            else list.push(f);
+          });
+          return format;
         },
       },
       merge(across: boolean) {

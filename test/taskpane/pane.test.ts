@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkRoster, matchHeaders, POLICIES } from '../../src/engine';
+import { checkRoster, matchHeaders, mustSupply, POLICIES } from '../../src/engine';
 import type { Cell, CheckResult, RosterFinding } from '../../src/engine';
 import { paramsFromSheets } from '../../src/reports/params-sheet';
 import { DATE_HEADERS, SAMPLE_AS_OF } from '../../src/sample/roster';
@@ -117,12 +117,15 @@ describe('results in the workbook', () => {
       severity, rule: 'r', citation: { doc: 'd', article: 'a' }, message: 'm', action: 'a', scope: rows ? 'street' : 'worker', county: null, street: null, community: null, sheet, row, name: null, ...(rows ? { rows } : {}),
     });
     const result = { ...benxi, findings: [f('warning', 5, '职工'), f('error', 5, '职工'), f('info', 6, '职工'), f('warning', 7, '职工'), f('error', null, null, [8, 9]), f('warning', 3, '社区')] };
+    // Worker rows are keyed by the 身份证号 column (the mark follows the worker through a sort); other sheets' rows by their text.
+    const id = benxi.mapping.workers.columns.idNumber;
+    expect(id).toBeGreaterThanOrEqual(0);
     expect(highlightMarks(result, '职工')).toEqual([
       { sheet: '社区', row: 3, color: '#FFEB9C' },
-      { sheet: '职工', row: 5, color: '#FFC7CE' },
-      { sheet: '职工', row: 7, color: '#FFEB9C' },
-      { sheet: '职工', row: 8, color: '#FFC7CE' },
-      { sheet: '职工', row: 9, color: '#FFC7CE' },
+      { sheet: '职工', row: 5, color: '#FFC7CE', keyColumn: id },
+      { sheet: '职工', row: 7, color: '#FFEB9C', keyColumn: id },
+      { sheet: '职工', row: 8, color: '#FFC7CE', keyColumn: id },
+      { sheet: '职工', row: 9, color: '#FFC7CE', keyColumn: id },
     ]);
     expect(targetOf(result.findings[4], '职工')).toEqual({ sheet: '职工', row: 8 });
     expect(targetOf(result.findings[4], null)).toBeNull();
@@ -160,7 +163,9 @@ describe('the 参数表', () => {
     // The template's six columns, then 生效日期 for dated rows.
     expect(rows.slice(0, n + 1).map((r) => r.slice(0, 6).map((v) => v ?? null))).toEqual(template.rows.slice(0, n + 1).map((r) => r.slice(0, 6).map((v) => v ?? null)));
     expect(rows[0][6]).toBe('生效日期');
-    expect(required.map((r) => rows[r - 1][0])).toEqual(policy.params.defs.filter((d) => d.value === undefined).map((d) => d.key));
+    expect(required.map((r) => rows[r - 1][0])).toEqual(policy.params.defs.filter(mustSupply).map((d) => d.key));
+    // A figure without a value that no pay needs (薪酬水平.上年度平均工资) is 可选, not 必填.
+    for (const d of policy.params.defs.filter((x) => x.optional)) expect(String(rows.find((r) => r[0] === d.key)![5])).toMatch(/^可选：/);
   });
 
   test('is found by its header and read back with the clerk’s local values', async () => {

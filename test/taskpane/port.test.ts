@@ -8,6 +8,7 @@ import type { Cell } from '../../src/engine';
 import { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
 import { HIGHLIGHT, SETTING, uniqueSheetName } from '../../src/taskpane/workbook/port';
+import { MARK_SHEET } from '../../src/taskpane/workbook/marks';
 import type { WorkbookPort } from '../../src/taskpane/workbook/port';
 import { FakeExcel } from './fake-excel';
 import { WpsWorkbook } from '../../src/wps/workbook';
@@ -23,6 +24,12 @@ interface Subject {
   selection(): { sheet: string; row: number } | null;
   active(): string | null;
   names(): string[];
+  /** The colour cwkit's mark shows on a cell now (1-based row, 0-based column), or null. */
+  mark(sheet: string, row: number, col: number): string | null;
+  /** The clerk's own actions between two calls: sort rows (1-based, inclusive) by a column, insert columns before `at`, rename. */
+  sort(sheet: string, first: number, last: number, byColumn: number, descending?: boolean): void;
+  insertColumns(sheet: string, at: number, count: number): void;
+  rename(from: string, to: string): void;
 }
 
 const ROSTER: Cell[][] = [
@@ -44,6 +51,10 @@ function memory(): Subject {
     selection: () => (wb.selection ? { sheet: wb.selection.sheet, row: wb.selection.row } : null),
     active: () => wb.active,
     names: () => wb.sheets.map((s) => s.name),
+    mark: (s, r) => wb.markAt(s, r),
+    sort: (s, a, b, c, d) => wb.sortRows(s, a, b, c, d),
+    insertColumns: (s, at, n) => wb.insertColumns(s, at, n),
+    rename: (a, b) => wb.renameSheet(a, b),
   };
 }
 
@@ -62,6 +73,10 @@ function office(): Subject & { fake: FakeExcel } {
     selection: () => (fake.selection ? { sheet: fake.selection.sheet, row: fake.selection.row + 1 } : null),
     active: () => fake.active,
     names: () => fake.sheets.map((s) => s.name),
+    mark: (s, r, c) => fake.markAt(s, r - 1, c),
+    sort: (s, a, b, c, d) => fake.sortRows(s, a - 1, b - 1, c, d),
+    insertColumns: (s, at, n) => fake.insertColumns(s, at, n),
+    rename: (a, b) => fake.rename(a, b),
   };
 }
 
@@ -77,6 +92,10 @@ function wps(): Subject & { fake: FakeEt } {
     selection: () => (fake.selection ? { sheet: fake.selection.sheet, row: fake.selection.row } : null),
     active: () => fake.active,
     names: () => fake.ActiveWorkbook.states.map((s) => s.name),
+    mark: (s, r, c) => fake.markAt(s, r, c),
+    sort: (s, a, b, c, d) => fake.sortRows(s, a, b, c, d),
+    insertColumns: (s, at, n) => fake.insertColumns(s, at, n),
+    rename: (a, b) => fake.rename(a, b),
   };
 }
 
@@ -136,24 +155,115 @@ describe.each([
     expect(s.active()).toBe('职工');
   });
 
-  test('highlights rows and restores every cell’s previous fill exactly; a cell the clerk recoloured keeps its colour', async () => {
-    s.setFill('职工', 3, 1, '#00B0F0'); // the clerk's own fill on a row to be highlighted
+  /** Marks on the roster's worker rows: 张三 (row 3) an error, 李喆 (row 5) a warning, 王堃 (row 6, no 身份证号) an error. */
+  const MARKS = [
+    { sheet: '职工', row: 3, color: HIGHLIGHT.error, keyColumn: 3 },
+    { sheet: '职工', row: 5, color: HIGHLIGHT.warning, keyColumn: 3 },
+    { sheet: '职工', row: 6, color: HIGHLIGHT.error, keyColumn: 3 },
+  ];
+  /** The marks on every row of a sheet, per column A..D. */
+  const marksOf = (sheet: string, rows = 6) => Array.from({ length: rows }, (_, i) => [0, 1, 2, 3].map((c) => s.mark(sheet, i + 1, c)));
+  /** The clerk's own fills, per row 1..6 and column A..D. */
+  const fillsOf = (sheet: string, rows = 6, cols = 4) => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, c) => s.fill(sheet, i + 1, c)));
+  /** The sheet row that holds a name (column C before any insert). */
+  const rowOf = (sheet: string, name: string, col = 2) => s.cells(sheet).findIndex((r) => r[col] === name) + 1;
+  const E = HIGHLIGHT.error;
+  const W = HIGHLIGHT.warning;
+  const clerkFills = () => {
+    s.setFill('职工', 3, 1, '#00B0F0'); // the clerk's own fill on a row to be marked
     s.setFill('职工', 6, 0, '#92D050');
+    s.setFill('职工', 2, 3, '#FFFF00'); // and on the header
+  };
+
+  test('marks rows without touching a fill; clearing deletes only the marks', async () => {
+    clerkFills();
+    const before = fillsOf('职工');
     expect(await s.port.highlightCount()).toBe(0);
-    expect(await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }, { sheet: '职工', row: 5, color: HIGHLIGHT.warning }])).toBe(2);
-    for (let c = 0; c < 4; c++) expect([c, s.fill('职工', 3, c), s.fill('职工', 5, c)]).toEqual([c, '#FFC7CE', '#FFEB9C']);
-    expect(s.fill('职工', 6, 0)).toBe('#92D050');
-    // Highlighted again in another colour: still restored to the fill before the first highlight.
-    expect(await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.warning }, { sheet: '职工', row: 6, color: HIGHLIGHT.error }])).toBe(2);
+    expect(await s.port.highlightRows(MARKS)).toBe(3);
+    expect(marksOf('职工')).toEqual([[null, null, null, null], [null, null, null, null], [E, E, E, E], [null, null, null, null], [W, W, W, W], [E, E, E, E]]);
+    expect(fillsOf('职工')).toEqual(before);
     expect(await s.port.highlightCount()).toBe(3);
-    expect(s.fill('职工', 3, 1)).toBe('#FFEB9C');
-    s.setFill('职工', 5, 2, '#FF0000'); // recoloured by the clerk after highlighting
+    expect(await s.port.sheetNames()).toEqual(['职工', '检查结果']);
     expect(await s.port.clearHighlights()).toBe(3);
-    expect([0, 1, 2, 3].map((c) => s.fill('职工', 3, c))).toEqual([null, '#00B0F0', null, null]);
-    expect([0, 1, 2, 3].map((c) => s.fill('职工', 5, c))).toEqual([null, null, '#FF0000', null]);
-    expect([0, 1, 2, 3].map((c) => s.fill('职工', 6, c))).toEqual(['#92D050', null, null, null]);
+    expect(marksOf('职工').flat().every((m) => m === null)).toBe(true);
+    expect(fillsOf('职工')).toEqual(before);
     expect(await s.port.highlightCount()).toBe(0);
     expect(await s.port.clearHighlights()).toBe(0);
+    expect(await s.port.sheetNames()).toEqual(['职工', '检查结果']);
+  });
+
+  test('rename the sheet between 标出问题行 and 清除标记: the marks stay on it and then go', async () => {
+    clerkFills();
+    const before = fillsOf('职工');
+    await s.port.highlightRows(MARKS);
+    s.rename('职工', '花名册');
+    expect(marksOf('花名册')[2]).toEqual([E, E, E, E]);
+    expect(await s.port.clearHighlights()).toBe(3);
+    expect(marksOf('花名册').flat().every((m) => m === null)).toBe(true);
+    expect(fillsOf('花名册')).toEqual(before);
+  });
+
+  test('sort the rows in between: each mark follows its worker (by 身份证号, or the whole row without one), fills move with their rows', async () => {
+    clerkFills();
+    await s.port.highlightRows(MARKS);
+    s.sort('职工', 3, 6, 2, true); // by 姓名, descending: the rows change places
+    const zhang = rowOf('职工', '张三');
+    const li = rowOf('职工', '李喆');
+    const wang = rowOf('职工', '王堃');
+    expect([zhang, li, wang]).not.toEqual([3, 5, 6]);
+    expect(s.mark('职工', zhang, 0)).toBe(E);
+    expect(s.mark('职工', li, 2)).toBe(W);
+    expect(s.mark('职工', wang, 3)).toBe(E);
+    const blank = [3, 4, 5, 6].find((r) => ![zhang, li, wang].includes(r))!;
+    expect(s.mark('职工', blank, 0)).toBeNull();
+    expect(s.fill('职工', zhang, 1)).toBe('#00B0F0'); // the clerk's fill went with 张三's row
+    expect(s.fill('职工', wang, 0)).toBe('#92D050');
+    expect(await s.port.clearHighlights()).toBe(3);
+    expect(marksOf('职工').flat().every((m) => m === null)).toBe(true);
+    expect(s.fill('职工', zhang, 1)).toBe('#00B0F0');
+    expect(s.fill('职工', wang, 0)).toBe('#92D050');
+    expect(s.fill('职工', 2, 3)).toBe('#FFFF00');
+  });
+
+  test('recolour a marked cell in between: the clerk’s new fill is kept, the mark goes', async () => {
+    await s.port.highlightRows(MARKS);
+    s.setFill('职工', 5, 2, '#FF0000');
+    s.setFill('职工', 3, 0, HIGHLIGHT.error); // even in the mark's own colour
+    expect(s.mark('职工', 5, 2)).toBe(W); // shown over it while marked, as Excel shows a conditional format
+    await s.port.clearHighlights();
+    expect(s.fill('职工', 5, 2)).toBe('#FF0000');
+    expect(s.fill('职工', 3, 0)).toBe(HIGHLIGHT.error);
+    expect(marksOf('职工').flat().every((m) => m === null)).toBe(true);
+  });
+
+  test('press 标出问题行 twice, a fill set in between: the second marks replace the first, the fill stays', async () => {
+    await s.port.highlightRows(MARKS);
+    s.setFill('职工', 3, 1, '#00B0F0');
+    expect(await s.port.highlightRows([{ sheet: '职工', row: 5, color: HIGHLIGHT.error, keyColumn: 3 }])).toBe(1);
+    expect(await s.port.highlightCount()).toBe(1);
+    expect(marksOf('职工')).toEqual([[null, null, null, null], [null, null, null, null], [null, null, null, null], [null, null, null, null], [E, E, E, E], [null, null, null, null]]);
+    expect(s.fill('职工', 3, 1)).toBe('#00B0F0');
+    expect(await s.port.clearHighlights()).toBe(1);
+    expect(s.fill('职工', 3, 1)).toBe('#00B0F0');
+    expect(marksOf('职工').flat().every((m) => m === null)).toBe(true);
+  });
+
+  test('insert columns in between: the marks widen and keep to their workers; the fills move with their cells', async () => {
+    clerkFills();
+    await s.port.highlightRows(MARKS);
+    s.insertColumns('职工', 1, 2); // two new columns before B
+    const row = (r: number) => [0, 1, 2, 3, 4, 5].map((c) => s.mark('职工', r, c));
+    expect(row(3)).toEqual([E, E, E, E, E, E]);
+    expect(row(5)).toEqual([W, W, W, W, W, W]);
+    expect(row(6)).toEqual([E, E, E, E, E, E]); // no 身份证号: the row's text, whose columns moved right
+    expect(row(4)).toEqual([null, null, null, null, null, null]);
+    expect(s.fill('职工', 3, 3)).toBe('#00B0F0');
+    expect(s.fill('职工', 2, 5)).toBe('#FFFF00');
+    s.sort('职工', 3, 6, 4, true); // and sorted after, by 姓名 now in E
+    expect(s.mark('职工', rowOf('职工', '张三', 4), 0)).toBe(E);
+    expect(await s.port.clearHighlights()).toBe(3);
+    expect(fillsOf('职工', 6, 6).flat().filter((f) => f !== null).sort()).toEqual(['#00B0F0', '#92D050', '#FFFF00']);
+    expect(Array.from({ length: 6 }, (_, r) => row(r + 1)).flat().every((m) => m === null)).toBe(true);
   });
 
   test('keeps JSON settings in the workbook; null removes one', async () => {
@@ -222,20 +332,45 @@ describe('Office.js adapter', () => {
     expect(sheet.autofit).toBe(1);
   });
 
-  test('settings are stored as JSON text under cwkit keys', async () => {
+  test('settings are stored as JSON text under cwkit keys; the marks are conditional formats over the used range', async () => {
     const s = office();
-    await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }]);
+    await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error, keyColumn: 3 }, { sheet: '职工', row: 6, color: HIGHLIGHT.warning, keyColumn: 3 }]);
     const raw = s.fake.settings.get(SETTING.highlights);
     expect(typeof raw).toBe('string');
-    expect(JSON.parse(raw as string)).toEqual({ v: 1, rows: [{ sheet: '职工', row: 3, width: 4, color: '#FFC7CE', before: null }] });
+    expect(JSON.parse(raw as string)).toEqual({ v: 2, rows: 2 });
+    const formats = s.fake.sheet('职工').conditionalFormats;
+    expect(formats.map((f) => [f.row, f.column, f.rows, f.columns, f.color, f.formula])).toEqual([
+      [0, 0, 6, 4, '#FFC7CE', `=SUMPRODUCT(--('${MARK_SHEET}'!$B$2:$B$2=$D1&""))>0`],
+      [0, 0, 6, 4, '#FFEB9C', `=SUMPRODUCT(--('${MARK_SHEET}'!$A$2:$A$2=$A1&"|"&$B1&"|"&$C1&"|"&$D1))>0`],
+    ]);
+    const list = s.fake.sheet(MARK_SHEET);
+    expect(list.visibility).toBe('VeryHidden');
+    expect(list.cells.map((r) => r.slice(0, 2))).toEqual([[expect.stringContaining('cwkit'), expect.stringContaining('cwkit')], ['3|桂园社区|王堃|', '110105198001011234']]);
+    expect(list.formats.get('1,1')).toBe('@');
+    // The clerk's own conditional format is not cwkit's: it stays.
+    s.fake.sheet('职工').conditionalFormats.push({ row: 0, column: 0, rows: 1, columns: 1, formula: '=A1>0', color: '#000000' });
+    await s.port.clearHighlights();
+    expect(s.fake.sheet('职工').conditionalFormats.map((f) => f.formula)).toEqual(['=A1>0']);
+    expect(s.fake.sheets.map((x) => x.name)).toEqual(['职工', '检查结果']);
   });
 
-  test('a white fill is told from no fill (RangeFill.pattern, ExcelApi 1.9) and restored as white', async () => {
+  test('a sheet of the clerk’s named like the list sheet is never written: 标出问题行 refuses in Chinese', async () => {
     const s = office();
-    s.setFill('职工', 3, 0, '#FFFFFF');
-    s.setFill('职工', 3, 1, '#00B0F0');
-    await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }]);
-    await s.port.clearHighlights();
-    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual(['#FFFFFF', '#00B0F0', null]);
+    s.fake.addModelSheet(MARK_SHEET, [['我的表']]);
+    await expect(s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error }])).rejects.toThrow(/已有名为“cwkit标记”的工作表/);
+    expect(s.fake.sheet(MARK_SHEET).cells).toEqual([['我的表']]);
+    expect(s.fake.sheet('职工').conditionalFormats).toEqual([]);
+  });
+
+  test('fills painted by an older cwkit (a v1 record) are still put back on 清除标记, white told from none', async () => {
+    const s = office();
+    s.setFill('职工', 3, 0, HIGHLIGHT.error);
+    s.setFill('职工', 3, 1, HIGHLIGHT.error);
+    s.setFill('职工', 3, 2, '#FF0000'); // recoloured by the clerk since
+    s.fake.settings.set(SETTING.highlights, JSON.stringify({ v: 1, rows: [{ sheet: '职工', row: 3, width: 3, color: HIGHLIGHT.error, before: ['#FFFFFF', null, null] }] }));
+    expect(await s.port.highlightCount()).toBe(1);
+    expect(await s.port.clearHighlights()).toBe(1);
+    expect([0, 1, 2].map((c) => s.fill('职工', 3, c))).toEqual(['#FFFFFF', null, '#FF0000']);
+    expect(s.fake.settings.has(SETTING.highlights)).toBe(false);
   });
 });

@@ -77,6 +77,7 @@ afterAll(async () => {
 /** The in-memory workbook's cells of a sheet, read in the page. */
 const sheetCells = (name: string) => page.evaluate((n) => window.cwWorkbench!.workbook.sheet(n).cells, name) as Promise<Cells>;
 const sheetNames = () => page.evaluate(() => window.cwWorkbench!.workbook.sheets.map((s) => s.name));
+const markAt = (sheet: string, row: number) => page.evaluate(([s, r]) => window.cwWorkbench!.workbook.markAt(s as string, r as number), [sheet, row] as const);
 const fillAt = (sheet: string, row: number, col: number) => page.evaluate(([s, r, c]) => window.cwWorkbench!.workbook.fillAt(s as string, r as number, c as number), [sheet, row, col] as const);
 
 async function resetWorkbench(): Promise<void> {
@@ -221,32 +222,53 @@ describe('results in the workbook (本溪)', () => {
     expect(await sheetNames()).toEqual(['职工', '社区', '区县', '检查结果', '检查结果(2)']);
   });
 
-  test('标出问题行 fills the rows; 清除标记 restores every cell’s previous fill exactly', async () => {
+  test('标出问题行 marks the rows over the grid without touching a fill; sort, insert columns, rename, recolour in between; 清除标记 leaves every fill as the clerk set it', async () => {
     const warn = breaks.find((b) => b.id === 'retiring-soon')!;
-    // The clerk's own fills on a row that will be highlighted, and on one that will not.
+    // The clerk's own fills on a row that will be marked, and on one that will not.
     await page.evaluate(([r, r2]) => {
       const wb = window.cwWorkbench!.workbook;
       wb.setFill('职工', r, 4, '#00B0F0');
       wb.setFill('职工', r2, 1, '#92D050');
     }, [bad.row!, bad.row! + 1]);
+    const fillsBefore = await page.evaluate(() => JSON.stringify([...window.cwWorkbench!.workbook.sheet('职工').fills]));
     await page.click('[data-testid="highlight"]');
     await page.waitForSelector('[data-testid="results-message"]:has-text("已标出")');
-    expect(await fillAt('职工', bad.row!, 0)).toBe('#FFC7CE');
-    expect(await fillAt('职工', bad.row!, 4)).toBe('#FFC7CE');
-    expect(await fillAt('职工', warn.row!, 0)).toBe('#FFEB9C');
-    expect(await page.getAttribute(`[data-grid="职工"] tr[data-row="${bad.row}"] td >> nth=0`, 'data-fill')).toBe('#FFC7CE');
+    expect(await markAt('职工', bad.row!)).toBe('#FFC7CE');
+    expect(await markAt('职工', warn.row!)).toBe('#FFEB9C');
+    expect(await fillAt('职工', bad.row!, 4)).toBe('#00B0F0');
+    expect(await fillAt('职工', bad.row!, 0)).toBeNull();
+    expect(await page.getAttribute(`[data-grid="职工"] tr[data-row="${bad.row}"] td >> nth=0`, 'data-mark')).toBe('#FFC7CE');
+    expect(await page.getAttribute(`[data-grid="职工"] tr[data-row="${bad.row}"] td >> nth=4`, 'data-fill')).toBe('#00B0F0');
     const recorded = await page.evaluate(() => window.cwWorkbench!.workbook.highlightCount());
     expect(recorded).toBeGreaterThan(5);
     expect(await page.textContent('[data-testid="clear-highlight"]')).toContain(`（${recorded} 行）`);
-    // The clerk recolours one highlighted cell: clearing leaves it alone.
-    await page.evaluate((r) => window.cwWorkbench!.workbook.setFill('职工', r, 6, '#FF0000'), warn.row!);
+    // Between the two buttons the clerk recolours a marked cell, inserts a column, sorts the workers and renames the sheet.
+    const marked = await page.evaluate(([r]) => {
+      const wb = window.cwWorkbench!.workbook;
+      const before = JSON.stringify(wb.sheet('职工').cells[r - 1]);
+      wb.setFill('职工', r, 6, '#FF0000');
+      wb.insertColumns('职工', 1, 1);
+      const s = wb.sheet('职工');
+      const first = s.boldRows + 1;
+      wb.sortRows('职工', first, s.cells.length, 3, true);
+      wb.renameSheet('职工', '花名册');
+      // The marked row wherever the sort put it: its cells as before, less the inserted column.
+      const at = s.cells.findIndex((row) => JSON.stringify([row[0], ...row.slice(2)]) === before) + 1;
+      return { at, mark: wb.markAt('花名册', at), fill: wb.fillAt('花名册', at, 7) };
+    }, [bad.row!] as const);
+    expect(marked.at).toBeGreaterThan(0);
+    expect(marked.mark).toBe('#FFC7CE');
+    expect(marked.fill).toBe('#FF0000');
     await page.click('[data-testid="clear-highlight"]');
     await page.waitForSelector('[data-testid="results-message"]:has-text("已清除")');
-    expect(await fillAt('职工', bad.row!, 0)).toBeNull();
-    expect(await fillAt('职工', bad.row!, 4)).toBe('#00B0F0');
-    expect(await fillAt('职工', bad.row! + 1, 1)).toBe('#92D050');
-    expect(await fillAt('职工', warn.row!, 0)).toBeNull();
-    expect(await fillAt('职工', warn.row!, 6)).toBe('#FF0000');
+    const after = await page.evaluate(() => {
+      const wb = window.cwWorkbench!.workbook;
+      const s = wb.sheet('花名册');
+      return { marks: s.cells.map((_, i) => wb.markAt('花名册', i + 1)).filter((m) => m !== null).length, fills: [...s.fills].filter(([, f]) => f.some((x) => x !== null)).length };
+    });
+    expect(after.marks).toBe(0);
+    // The rows with the clerk's fills, moved with the sort: none lost, none added.
+    expect(after.fills).toBe(JSON.parse(fillsBefore).length);
     expect(await page.evaluate(() => window.cwWorkbench!.workbook.highlightCount())).toBe(0);
     expect(await page.isDisabled('[data-testid="clear-highlight"]')).toBe(true);
   });

@@ -6,9 +6,13 @@
  * returns fakes where the declaration returns objects. It behaves as VBA documents the objects:
  * 1-based rows and columns, `Value2` a bare value for one cell and rows of values for a block,
  * `Interior.Color` a BGR number, `Pattern` -4142 for no fill, text that looks numeric turned into
- * a number unless the cell's format is text (`@`), a leading apostrophe kept as text.
+ * a number unless the cell's format is text (`@`), a leading apostrophe kept as text. Format
+ * conditions of type xlExpression are kept per sheet in priority order and shown by
+ * {@link FakeEt.markAt}, evaluated as the spreadsheet would (test/taskpane/cf-eval.ts); the clerk's
+ * sort, column insert and rename change the state as WPS does.
  */
 import type { Cell } from '../../src/engine';
+import { formulaHolds, shiftColumns } from '../taskpane/cf-eval';
 
 /** xlPatternNone. */
 export const XL_NONE = -4142;
@@ -37,6 +41,10 @@ export class FakeSheetState {
   page: Record<string, unknown> = {};
   /** Manual page breaks: 1-based rows they come before. */
   pageBreaks: number[] = [];
+  /** XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden. */
+  visible = -1;
+  /** Format conditions (xlExpression), highest priority first: block (0-based), formula, Interior.Color (BGR). */
+  conditions: FakeConditionState[] = [];
   constructor(public name: string, rows: Cell[][] = []) {
     this.cells = rows.map((r) => r.slice());
   }
@@ -48,6 +56,73 @@ export class FakeSheetState {
     const row = this.cells[r];
     while (row.length < c) row.push(null);
     row[c] = v;
+  }
+}
+
+/** One format condition's state. */
+export interface FakeConditionState {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  formula: string;
+  color: number | null;
+}
+
+/** xlExpression. */
+const XL_EXPRESSION = 2;
+
+/** A format condition, as FormatConditions.Item and Add return it. */
+class FakeFormatCondition implements Pick<Et.FormatCondition, 'Type' | 'Formula1'> {
+  readonly Type = XL_EXPRESSION;
+  constructor(private readonly state: FakeSheetState, private readonly c: FakeConditionState) {}
+  get Formula1(): string {
+    return this.c.formula;
+  }
+  get Interior(): { Color: number } {
+    const c = this.c;
+    return {
+      get Color() {
+        return c.color ?? 0xffffff;
+      },
+      set Color(v: number) {
+        c.color = Number(v);
+      },
+    };
+  }
+  SetFirstPriority(): void {
+    const list = this.state.conditions;
+    list.splice(list.indexOf(this.c), 1);
+    list.unshift(this.c);
+  }
+  Delete(): void {
+    const list = this.state.conditions;
+    const i = list.indexOf(this.c);
+    if (i >= 0) list.splice(i, 1);
+  }
+}
+
+/** A range's FormatConditions: those whose block meets the range; Add puts a new one last. */
+class FakeFormatConditions implements Pick<Et.FormatConditions, 'Count'> {
+  constructor(private readonly range: FakeRange) {}
+  private list(): FakeConditionState[] {
+    const r = this.range;
+    return r.state.conditions.filter((c) => c.row < r.Row - 1 + r.height && c.row + c.rows > r.Row - 1 && c.col < r.Column - 1 + r.width && c.col + c.cols > r.Column - 1);
+  }
+  get Count(): number {
+    return this.list().length;
+  }
+  Item(i: number): FakeFormatCondition {
+    const c = this.list()[i - 1];
+    if (!c) throw new Error(`下标越界：${i}`);
+    return new FakeFormatCondition(this.range.state, c);
+  }
+  Add(type: number, _operator?: unknown, formula1?: unknown): FakeFormatCondition {
+    if (type !== XL_EXPRESSION || typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new Error('the fake has xlExpression conditions with a formula only');
+    const r = this.range;
+    const c: FakeConditionState = { row: r.Row - 1, col: r.Column - 1, rows: r.height, cols: r.width, formula: formula1, color: null };
+    r.state.conditions.push(c);
+    return new FakeFormatCondition(r.state, c);
   }
 }
 
@@ -162,6 +237,13 @@ export class FakeRange implements Pick<Et.Range, 'Row' | 'Column' | 'NumberForma
     };
   }
 
+  get FormatConditions(): FakeFormatConditions {
+    return new FakeFormatConditions(this);
+  }
+  /** Empties the values (formats stay), as VBA's ClearContents. */
+  ClearContents(): void {
+    for (const [r, c] of this.cellsList()) if (this.state.cells[r]?.[c] !== undefined) this.state.cells[r][c] = null;
+  }
   get Interior(): FakeInterior {
     return new FakeInterior(this);
   }
@@ -325,7 +407,14 @@ export class FakeWorksheet implements Pick<Et.Worksheet, 'Name'> {
     return new FakeRange(this, top + 1, left + 1, bottom - top + 1, right - left + 1);
   }
   Activate(): void {
+    if (this.state.visible !== -1) throw new Error('不能激活隐藏的工作表');
     this.book.app.active = this.state.name;
+  }
+  get Visible(): number {
+    return this.state.visible;
+  }
+  set Visible(v: number) {
+    this.state.visible = Number(v);
   }
   /** PageSetup: every property set is recorded in the sheet's state. */
   get PageSetup(): Record<string, unknown> {
@@ -439,6 +528,11 @@ class FakeWindow implements Pick<Et.Window, 'FreezePanes' | 'SplitRow' | 'SplitC
   }
 }
 
+/** A BGR number as #RRGGBB. */
+function hex(bgr: number): string {
+  return '#' + [bgr & 0xff, (bgr >> 8) & 0xff, (bgr >> 16) & 0xff].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
 /** The fake application: one workbook, one window. */
 export class FakeEt {
   active: string | null;
@@ -458,14 +552,57 @@ export class FakeEt {
     if (!s) throw new Error(`no sheet ${name}`);
     return s;
   }
+  /** The fill a format condition shows on a cell now (1-based row, 0-based column) as #RRGGBB, or null. */
+  markAt(sheet: string, row: number, col: number): string | null {
+    const s = this.sheet(sheet);
+    for (const c of s.conditions) {
+      if (row - 1 < c.row || row - 1 >= c.row + c.rows || col < c.col || col >= c.col + c.cols) continue;
+      const list = (name: string, r: number, k: number) => this.ActiveWorkbook.states.find((x) => x.name.toLowerCase() === name.toLowerCase())?.cells[r - 1]?.[k];
+      if (formulaHolds(c.formula, c.row + 1, row, (r, k) => s.cells[r - 1]?.[k], list)) return c.color === null ? null : hex(c.color);
+    }
+    return null;
+  }
+  /** The clerk sorts rows `first`..`last` (1-based) by a column: cells and fills move with their rows. */
+  sortRows(sheet: string, first: number, last: number, byColumn: number, descending = false): void {
+    const s = this.sheet(sheet);
+    const order = Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i);
+    const value = (r: number) => String(s.cells[r]?.[byColumn] ?? '');
+    order.sort((a, b) => (descending ? -1 : 1) * value(a).localeCompare(value(b)));
+    const cells = order.map((r) => s.cells[r] ?? []);
+    const fills = new Map<string, Fill>();
+    for (const [k, f] of s.fills) {
+      const [r, c] = k.split(',').map(Number);
+      const at = order.indexOf(r);
+      fills.set(at >= 0 ? `${first - 1 + at},${c}` : k, f);
+    }
+    cells.forEach((row, i) => (s.cells[first - 1 + i] = row));
+    s.fills = fills;
+  }
+  /** The clerk inserts `count` columns before column `at` (0-based): cells and fills move right, conditions stretch or move. */
+  insertColumns(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    for (const row of s.cells) if (row.length > at) row.splice(at, 0, ...new Array<Cell>(count).fill(null));
+    s.fills = new Map([...s.fills].map(([k, f]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [`${r},${c >= at ? c + count : c}`, f] as [string, Fill];
+    }));
+    for (const c of s.conditions) {
+      if (c.col >= at) c.col += count;
+      else if (c.col + c.cols > at) c.cols += count;
+      c.formula = shiftColumns(c.formula, at, count);
+    }
+  }
+  /** The clerk renames a sheet. */
+  rename(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (this.active === s.name) this.active = to;
+    s.name = to;
+  }
   /** A cell's fill as #RRGGBB, or null (1-based row, 0-based column). */
   fill(sheet: string, row: number, col: number): string | null {
     const f = this.sheet(sheet).fills.get(`${row - 1},${col}`);
     if (!f || f.pattern === XL_NONE) return null;
-    const r = f.color & 0xff;
-    const g = (f.color >> 8) & 0xff;
-    const b = (f.color >> 16) & 0xff;
-    return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
+    return hex(f.color);
   }
   /** Fills a cell as a clerk would (null: no fill). */
   setFill(sheet: string, row: number, col: number, hex: string | null): void {

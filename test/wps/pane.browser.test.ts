@@ -89,6 +89,7 @@ afterAll(async () => {
 type FakeInPage = {
   ActiveWorkbook: { states: Array<{ name: string; cells: Cell[][] }>; xmlParts: Array<{ namespace: string; attributes: Array<[string, string]>; text: string }> };
   fill(sheet: string, row: number, col: number): string | null;
+  markAt(sheet: string, row: number, col: number): string | null;
 };
 const inPage = <T>(fn: (et: FakeInPage) => T) => page.evaluate(`(${fn.toString()})(window.Application)`) as Promise<T>;
 
@@ -111,12 +112,14 @@ test('the pane checks the roster in the WPS workbook, writes a new results sheet
 
   await page.click('[data-testid="highlight"]');
   const withRow = findings.find((f) => f.sheet && f.row > 0)!;
-  await page.waitForFunction(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.fill(s as string, r as number, 0) !== null, [withRow.sheet, withRow.row] as const);
+  // A format condition over the row, not a fill: the cell's own fill stays as it was.
+  await page.waitForFunction(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.markAt(s as string, r as number, 0) !== null, [withRow.sheet, withRow.row] as const);
+  expect(await page.evaluate(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.fill(s as string, r as number, 0), [withRow.sheet, withRow.row] as const)).toBeNull();
   const parts = await inPage((et) => et.ActiveWorkbook.xmlParts.map((p) => ({ ns: p.namespace, key: p.attributes.find(([k]) => k === 'key')?.[1] })));
   expect(parts).toEqual(expect.arrayContaining([{ ns: 'urn:cwkit:settings', key: 'cwkit.highlights' }]));
 
   await page.click('[data-testid="clear-highlight"]');
-  await page.waitForFunction(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.fill(s as string, r as number, 0) === null, [withRow.sheet, withRow.row] as const);
+  await page.waitForFunction(([s, r]) => (window as unknown as { Application: FakeInPage }).Application.markAt(s as string, r as number, 0) === null, [withRow.sheet, withRow.row] as const);
   const left = await inPage((et) => et.ActiveWorkbook.xmlParts.filter((p) => p.attributes.some(([k, v]) => k === 'key' && v === 'cwkit.highlights')).length);
   expect(left).toBe(0);
 

@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../../src/engine';
 import { HIGHLIGHT, SETTING } from '../../src/taskpane/workbook/port';
+import { MARK_SHEET } from '../../src/taskpane/workbook/marks';
 import { bgrOf, hexOf, SETTINGS_NS, WpsWorkbook } from '../../src/wps/workbook';
 import type { EtHost } from '../../src/wps/workbook';
 import { FakeEt } from './fake-et';
@@ -95,14 +96,43 @@ test('settings are custom XML parts in urn:cwkit:settings, one per key, JSON esc
   expect(await p.getSetting(SETTING.mapping)).toBeNull();
 });
 
-test('a white fill is told from no fill (Interior.Pattern) and restored as white; highlights are BGR numbers', async () => {
-  const et = new FakeEt([{ name: '职工', rows: [['a', 'b', 'c']] }]);
+test('marks are format conditions (xlExpression, Interior.Color a BGR number) over the used range; the cells’ fills are not touched', async () => {
+  const et = new FakeEt([{ name: '职工', rows: [['a', 'b', 'c'], ['d', 'e', 'f']] }]);
   et.setFill('职工', 1, 0, '#FFFFFF');
   const p = port(et);
   await p.highlightRows([{ sheet: '职工', row: 1, color: HIGHLIGHT.error }]);
-  expect(et.sheet('职工').fills.get('0,1')).toEqual({ color: bgrOf(HIGHLIGHT.error), pattern: 1 });
+  expect([...et.sheet('职工').fills.entries()]).toEqual([['0,0', { color: 0xffffff, pattern: 1 }]]);
+  expect(et.sheet('职工').conditions).toEqual([{ row: 0, col: 0, rows: 2, cols: 3, color: bgrOf(HIGHLIGHT.error), formula: `=SUMPRODUCT(--('${MARK_SHEET}'!$A$2:$A$2=$A1&"|"&$B1&"|"&$C1))>0` }]);
+  expect(et.sheet(MARK_SHEET).visible).toBe(2);
+  expect(await p.sheetNames()).toEqual(['职工']);
+  expect([0, 1, 2].map((c) => et.markAt('职工', 1, c))).toEqual([HIGHLIGHT.error, HIGHLIGHT.error, HIGHLIGHT.error]);
+  expect(et.markAt('职工', 2, 0)).toBeNull();
   await p.clearHighlights();
+  expect(et.sheet('职工').conditions).toEqual([]);
+  // The list sheet stays very hidden and empty (deleting a sheet makes WPS ask the clerk).
+  expect(et.sheet(MARK_SHEET).cells.flat().every((v) => v === null)).toBe(true);
   expect([0, 1, 2].map((c) => et.fill('职工', 1, c))).toEqual(['#FFFFFF', null, null]);
+  // Marked again: the emptied list sheet is used again.
+  await p.highlightRows([{ sheet: '职工', row: 2, color: HIGHLIGHT.warning }]);
+  expect(et.markAt('职工', 2, 1)).toBe(HIGHLIGHT.warning);
+  expect(et.ActiveWorkbook.states.filter((s) => s.name === MARK_SHEET)).toHaveLength(1);
+});
+
+test('fills painted by an older cwkit (a v1 record) are put back on 清除标记, white told from none (Interior.Pattern)', async () => {
+  const et = new FakeEt([{ name: '职工', rows: [['a', 'b', 'c']] }]);
+  for (const c of [0, 1, 2]) et.setFill('职工', 1, c, HIGHLIGHT.error);
+  const p = port(et);
+  await p.setSetting(SETTING.highlights, { v: 1, rows: [{ sheet: '职工', row: 1, width: 3, color: HIGHLIGHT.error, before: ['#FFFFFF', null, null] }] });
+  expect(await p.highlightCount()).toBe(1);
+  expect(await p.clearHighlights()).toBe(1);
+  expect([0, 1, 2].map((c) => et.fill('职工', 1, c))).toEqual(['#FFFFFF', null, null]);
+});
+
+test('a sheet of the clerk’s named like the list sheet is never written: 标出问题行 refuses in Chinese', async () => {
+  const et = new FakeEt([{ name: '职工', rows: [['a']] }, { name: MARK_SHEET, rows: [['我的表']] }]);
+  await expect(port(et).highlightRows([{ sheet: '职工', row: 1, color: HIGHLIGHT.error }])).rejects.toThrow(/已有名为“cwkit标记”的工作表/);
+  expect(et.sheet(MARK_SHEET).cells).toEqual([['我的表']]);
+  expect(et.sheet('职工').conditions).toEqual([]);
 });
 
 test('no open workbook: a Chinese message', async () => {

@@ -4,6 +4,7 @@
  * the XML text itself so every part it does not change is written back byte for byte.
  */
 import type JSZip from 'jszip';
+import { nextStartTag, startTags } from './scan';
 
 /** The hidden sheet where the app keeps its settings (policy, column mapping) inside the workbook. */
 export const SETTINGS_SHEET = 'cwkit设置';
@@ -98,8 +99,9 @@ export function relsPathOf(part: string): string {
 
 /** The prefix a document binds to a namespace in its root element ('' for the default namespace; null when unbound). */
 export function prefixOf(xml: string, ns: string): string | null {
-  const root = /<(?:[\w.-]+:)?[\w.-]+\s[^>]*>/.exec(xml.slice(xml.indexOf('<', xml.startsWith('<?') ? xml.indexOf('?>') : 0)));
-  const head = root ? root[0] : xml.slice(0, 2000);
+  // The `>` is optional so that a root tag left open is scanned once, not from every later `<`.
+  const root = /<(?:[\w.-]+:)?[\w.-]+\s[^>]*(>?)/.exec(xml.slice(xml.indexOf('<', xml.startsWith('<?') ? xml.indexOf('?>') : 0)));
+  const head = root && root[1] ? root[0] : xml.slice(0, 2000);
   const re = /xmlns(?::([\w.-]+))?\s*=\s*"([^"]*)"/g;
   for (let m = re.exec(head); m; m = re.exec(head)) if (m[2] === ns) return m[1] ?? '';
   return null;
@@ -110,8 +112,8 @@ export async function workbookParts(zip: JSZip): Promise<WorkbookParts> {
   const rootRels = await text(zip, '_rels/.rels');
   let workbookPath = 'xl/workbook.xml';
   if (rootRels) {
-    const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rootRels);
-    const target = m ? attr(m[0].slice(13), 'Target') : null;
+    const m = startTags(rootRels, 'Relationship').find((t) => (attr(t.attrs, 'Type') ?? '').endsWith('/officeDocument'));
+    const target = m ? attr(m.attrs, 'Target') : null;
     if (target) workbookPath = resolveTarget('', target);
   }
   const workbookXml = await text(zip, workbookPath);
@@ -123,15 +125,15 @@ export async function workbookParts(zip: JSZip): Promise<WorkbookParts> {
   const relsPath = relsPathOf(workbookPath);
   const relsXml = (await text(zip, relsPath)) ?? '';
   const targets = new Map<string, { type: string; target: string }>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const id = attr(m[1], 'Id');
-    const target = attr(m[1], 'Target');
-    if (id && target) targets.set(id, { type: attr(m[1], 'Type') ?? '', target });
+  for (const t of startTags(relsXml, 'Relationship')) {
+    const id = attr(t.attrs, 'Id');
+    const target = attr(t.attrs, 'Target');
+    if (id && target) targets.set(id, { type: attr(t.attrs, 'Type') ?? '', target });
   }
   const relPrefix = prefixOf(workbookXml, NS_REL) ?? 'r';
   const sheets: SheetEntry[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const a = m[1];
+  for (const t of startTags(workbookXml, 'sheet')) {
+    const a = t.attrs;
     const relId = attr(a, relPrefix ? `${relPrefix}:id` : 'id') ?? '';
     const rel = targets.get(relId);
     const state = attr(a, 'state');
@@ -143,8 +145,8 @@ export async function workbookParts(zip: JSZip): Promise<WorkbookParts> {
       part: rel && rel.type === REL_WORKSHEET ? resolveTarget(workbookPath, rel.target) : null,
     });
   }
-  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
-  const d = pr ? attr(pr[1], 'date1904') : null;
+  const pr = nextStartTag(workbookXml, 'workbookPr');
+  const d = pr ? attr(pr.attrs, 'date1904') : null;
   return { workbookPath, workbookXml, relsPath, relsXml, sheets, date1904: d === '1' || d === 'true' };
 }
 

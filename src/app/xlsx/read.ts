@@ -12,6 +12,7 @@ import { sniffWorkbook } from '../../workbook/sniff';
 import type { ColumnFormat } from '../../taskpane/workbook/memory';
 import { DAMAGED, SETTINGS_MARK, SETTINGS_SHEET, XlsxError, attr, text, workbookParts, xmlDecode } from './parts';
 import type { SheetEntry } from './parts';
+import { elements, nextElement, startTags, withoutBrackets, withoutElements } from './scan';
 
 /** One worksheet as read. */
 export interface ReadSheet {
@@ -48,7 +49,7 @@ const TEXT_FORMAT = 49;
 
 /** exceljs's rule for a date format code: date letters outside quotes and brackets. */
 export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  return /[ymdhMsb]/.test(withoutBrackets(code).replace(/"[^"]*"/g, ''));
 }
 
 /** Per cell style (the `s` index): 'date', 'text' or null. */
@@ -56,15 +57,15 @@ async function styleKinds(zip: JSZip): Promise<ColumnFormat[]> {
   const xml = await text(zip, 'xl/styles.xml');
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)>/g)) {
-    const id = Number(attr(m[1], 'numFmtId'));
-    custom.set(id, attr(m[1], 'formatCode') ?? '');
+  for (const t of startTags(xml, 'numFmt')) {
+    const id = Number(attr(t.attrs, 'numFmtId'));
+    custom.set(id, attr(t.attrs, 'formatCode') ?? '');
   }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
-  if (!xfs) return [];
+  const xfs = nextElement(xml, 'cellXfs');
+  if (!xfs || xfs.inner === null) return [];
   const out: ColumnFormat[] = [];
-  for (const m of xfs[1].matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
-    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+  for (const t of startTags(xfs.inner, 'xf')) {
+    const id = Number(attr(t.attrs, 'numFmtId') ?? 0);
     const code = custom.get(id);
     out.push(id === TEXT_FORMAT || code === '@' ? 'text' : (code !== undefined ? isDateFormat(code) : BUILTIN_DATES.has(id)) ? 'date' : null);
   }
@@ -76,19 +77,15 @@ async function sharedStrings(zip: JSZip): Promise<string[]> {
   const xml = await text(zip, 'xl/sharedStrings.xml');
   if (!xml) return [];
   const out: string[] = [];
-  const si = /<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g;
-  for (let m = si.exec(xml); m; m = si.exec(xml)) out.push(m[1] === undefined ? '' : runsText(m[1]));
+  for (const e of elements(xml, 'si')) out.push(e.inner === null ? '' : runsText(e.inner));
   return out;
 }
 
-const T_RE = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
-
 /** The text of a string item (<si> or <is>) content. */
 function runsText(inner: string): string {
-  const body = inner.indexOf('rPh') >= 0 ? inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : inner;
+  const body = inner.indexOf('rPh') >= 0 ? withoutElements(inner, 'rPh') : inner;
   let s = '';
-  T_RE.lastIndex = 0;
-  for (let m = T_RE.exec(body); m; m = T_RE.exec(body)) s += m[1];
+  for (const e of elements(body, 't')) s += e.inner ?? '';
   return xmlDecode(s);
 }
 
@@ -104,9 +101,8 @@ function columnOf(ref: string): number {
   return c - 1;
 }
 
-const TAG = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>|<\/(?:\w+:)?sheetData>/g;
-const V_RE = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/;
-const IS_RE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
+// The `>` is optional so that a tag left open is consumed once, not rescanned (src/app/xlsx/scan.ts).
+const TAG = /<(?:\w+:)?(row|c)\b([^>]*)(>?)|<\/(?:\w+:)?sheetData>/g;
 const F_RE = /<(?:\w+:)?f[\s>/]/;
 
 /** Scans one worksheet part. */
@@ -123,7 +119,8 @@ function scanSheet(xml: string, kinds: ColumnFormat[], strings: string[], date19
   let row: Cell[] = [];
   let next = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    if (m[1] === undefined) break; // </sheetData>
+    if (m[1] === undefined || m[3] !== '>') break; // </sheetData>, or a tag never closed
+    const selfClosing = m[2].endsWith('/');
     if (m[1] === 'row') {
       const r = attr(m[2], 'r');
       rowNo = r ? Number(r) : rowNo + 1;
@@ -135,7 +132,7 @@ function scanSheet(xml: string, kinds: ColumnFormat[], strings: string[], date19
       }
       continue;
     }
-    const a = m[2];
+    const a = selfClosing ? m[2].slice(0, -1) : m[2];
     const ref = attr(a, 'r');
     col = ref ? columnOf(ref) : col + 1;
     if (ref) {
@@ -147,7 +144,7 @@ function scanSheet(xml: string, kinds: ColumnFormat[], strings: string[], date19
       }
     }
     let inner = '';
-    if (m[3] !== '/') {
+    if (!selfClosing) {
       // The content runs to this cell's </c> (or </x:c>); the elements inside close before it.
       const cEnd = findCellEnd(xml, TAG.lastIndex);
       inner = xml.slice(TAG.lastIndex, cEnd);
@@ -160,12 +157,12 @@ function scanSheet(xml: string, kinds: ColumnFormat[], strings: string[], date19
     if (hasF) formulas.push(`${rowNo},${col}`);
     let value: Cell = null;
     if (t === 'inlineStr') {
-      const is = IS_RE.exec(inner);
-      value = is ? runsText(is[1]) : null;
+      const is = nextElement(inner, 'is');
+      value = is ? runsText(is.inner ?? '') : null;
     } else {
-      const v = V_RE.exec(inner);
+      const v = nextElement(inner, 'v');
       if (v) {
-        const raw = v[1];
+        const raw = v.inner ?? '';
         if (t === 's') value = strings[Number(raw)] ?? '';
         else if (t === 'str') value = xmlDecode(raw);
         else if (t === 'b') value = Number(raw) !== 0;

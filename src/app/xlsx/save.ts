@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import type { Cell } from '../../engine';
 import type { ReportSheet } from '../../reports/sheet/types';
 import { CT_WORKSHEET, DAMAGED, NS_MAIN, NS_REL, REL_WORKSHEET, SETTINGS_MARK, SETTINGS_SHEET, XlsxError, attr, prefixOf, text, workbookParts, xmlEncode } from './parts';
+import { nextCloseTag, nextStartTag } from './scan';
 
 /** A cell the clerk typed into (1-based row, 0-based column). */
 export interface CellEdit {
@@ -59,27 +60,23 @@ function cellXml(p: string, ref: string, value: Cell, style: string, asText: boo
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xmlEncode(String(value))}</${p}t></${p}is></${p}c>`;
 }
 
-const CELL_END = /<\/(?:\w+:)?c>/g;
-
 /** Replaces or inserts the edited cells of one row's content (cells stay in column order). */
 function patchRow(content: string, rowNo: number, edits: CellEdit[], p: string): string {
   const byCol = new Map(edits.map((e) => [e.col, e]));
-  const cellRe = /<(?:\w+:)?c\b([^>]*?)(\/?)>/g;
   let out = '';
   let at = 0;
   const pending = [...byCol.keys()].sort((a, b) => a - b);
   let k = 0;
-  for (let m = cellRe.exec(content); m; m = cellRe.exec(content)) {
-    const ref = attr(m[1], 'r');
+  for (let m = nextStartTag(content, 'c'), from = 0; m; m = nextStartTag(content, 'c', from)) {
+    const ref = attr(m.attrs, 'r');
     if (!ref) throw new XlsxError(`第${rowNo}行的单元格没有位置标记，无法只修改其中一格。请在 Excel 中打开并另存此文件后再试。`);
     const col = colOf(ref);
-    let end = cellRe.lastIndex;
-    if (m[2] !== '/') {
-      CELL_END.lastIndex = end;
-      const e = CELL_END.exec(content);
+    // The next cell is looked for after this one's close, so a cell's content is scanned once.
+    from = m.end;
+    if (!m.selfClosing) {
+      const e = nextCloseTag(content, 'c', from);
       if (!e) throw new XlsxError(DAMAGED);
-      end = e.index + e[0].length;
-      cellRe.lastIndex = end;
+      from = e.end;
     }
     while (k < pending.length && pending[k] < col) {
       out += content.slice(at, m.index) + cellXml(p, `${letters(pending[k])}${rowNo}`, byCol.get(pending[k])!.value, '', false);
@@ -87,8 +84,8 @@ function patchRow(content: string, rowNo: number, edits: CellEdit[], p: string):
       k++;
     }
     if (k < pending.length && pending[k] === col) {
-      out += content.slice(at, m.index) + cellXml(p, ref, byCol.get(col)!.value, attr(m[1], 's') ?? '', false);
-      at = end;
+      out += content.slice(at, m.index) + cellXml(p, ref, byCol.get(col)!.value, attr(m.attrs, 's') ?? '', false);
+      at = from;
       k++;
     }
   }
@@ -117,31 +114,31 @@ export function patchSheetXml(xml: string, cells: CellEdit[]): string {
     else list.push(c);
     rows.set(c.row, list);
   }
-  const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
+  const open = nextStartTag(xml, 'sheetData');
   if (!open) throw new XlsxError(DAMAGED);
-  const p = open[1];
+  const p = open.prefix;
   let body: string;
   let bodyStart: number;
   let bodyEnd: number;
-  if (open[2] === '/') {
+  if (open.selfClosing) {
     bodyStart = open.index;
-    bodyEnd = open.index + open[0].length;
+    bodyEnd = open.end;
     body = '';
   } else {
-    bodyStart = open.index + open[0].length;
+    bodyStart = open.end;
     bodyEnd = xml.indexOf(`</${p}sheetData>`, bodyStart);
     if (bodyEnd < 0) throw new XlsxError(DAMAGED);
     body = xml.slice(bodyStart, bodyEnd);
   }
   const wanted = [...rows.keys()].sort((a, b) => a - b);
-  const rowRe = /<(?:\w+:)?row\b([^>]*?)(\/?)>/g;
   let out = '';
   let at = 0;
   let k = 0;
   let last = 0;
   const newRow = (n: number) => `<${p}row r="${n}">${patchRow('', n, rows.get(n)!, p)}</${p}row>`;
-  for (let m = rowRe.exec(body); m && k < wanted.length; m = rowRe.exec(body)) {
-    const r = attr(m[1], 'r');
+  for (let m = nextStartTag(body, 'row'), from = 0; m && k < wanted.length; m = nextStartTag(body, 'row', from)) {
+    from = m.end;
+    const r = attr(m.attrs, 'r');
     const n = r ? Number(r) : last + 1;
     last = n;
     while (k < wanted.length && wanted[k] < n) {
@@ -150,25 +147,25 @@ export function patchSheetXml(xml: string, cells: CellEdit[]): string {
       k++;
     }
     if (k < wanted.length && wanted[k] === n) {
-      // `spans` is only a hint and may no longer cover the row's cells: drop it.
-      const attrs = m[1].replace(/\s+spans\s*=\s*"[^"]*"/, '');
-      const tagEnd = rowRe.lastIndex;
-      if (m[2] === '/') {
+      // `spans` is only a hint and may no longer cover the row's cells: drop it. One whitespace
+      // character before the name (not `\s+`, which backtracks quadratically over a run of blanks).
+      const attrs = m.attrs.replace(/\sspans\s*=\s*"[^"]*"/, '');
+      if (m.selfClosing) {
         out += body.slice(at, m.index) + `<${p}row${attrs}>${patchRow('', n, rows.get(n)!, p)}</${p}row>`;
-        at = tagEnd;
+        at = m.end;
       } else {
-        const close = body.indexOf(`</${p}row>`, tagEnd);
+        const close = body.indexOf(`</${p}row>`, m.end);
         if (close < 0) throw new XlsxError(DAMAGED);
-        out += body.slice(at, m.index) + `<${p}row${attrs}>${patchRow(body.slice(tagEnd, close), n, rows.get(n)!, p)}</${p}row>`;
+        out += body.slice(at, m.index) + `<${p}row${attrs}>${patchRow(body.slice(m.end, close), n, rows.get(n)!, p)}</${p}row>`;
         at = close + `</${p}row>`.length;
-        rowRe.lastIndex = at;
+        from = at;
       }
       k++;
     }
   }
   out += body.slice(at);
   for (; k < wanted.length; k++) out += newRow(wanted[k]);
-  const data = open[2] === '/' ? `<${p}sheetData>${out}</${p}sheetData>` : out;
+  const data = open.selfClosing ? `<${p}sheetData>${out}</${p}sheetData>` : out;
   return xml.slice(0, bodyStart) + data + xml.slice(bodyEnd);
 }
 

@@ -1,13 +1,11 @@
 /** What every rule of one check reads: the roster's evaluation, the policy's extra rules, the check's options. */
 import { CwError, shown } from '../errors';
-import { addMonths, civilOf, toExcelSerial } from '../dates';
+import { addMonths, civilOf } from '../dates';
 import type { DayNumber } from '../dates';
-import { normalizeWorker } from '../input';
 import type { ParamView } from '../params';
 import type { RosterEvaluation } from '../roster-eval/types';
 import type { Policy } from '../types';
-import { extrasOf } from './extras';
-import type { ExtraContext, PolicyExtras } from './extras';
+import type { PolicyRules, RuleContext } from '../rules';
 import { Findings } from './emit';
 import type { CheckOptions } from './types';
 
@@ -20,9 +18,10 @@ export interface CheckContext {
   /** Months ahead a retirement is warned about, and the day that window ends. */
   months: number;
   retireBy: DayNumber;
-  extras: PolicyExtras;
-  ectx: ExtraContext;
-  /** Whether the policy has recruitment conditions to check. */
+  /** The policy's declared roster rules, and what they may read of this check. */
+  rules: PolicyRules;
+  rctx: RuleContext;
+  /** Whether the policy has recruitment conditions to check (declared by the policy). */
   recruitmentRules: boolean;
   out: Findings;
 }
@@ -40,27 +39,16 @@ export function checkOptionsOf(options: CheckOptions): { months: number; average
   return { months, averageWage };
 }
 
-/** Whether the policy has any recruitment condition (asked of the policy itself, with a worker that meets none). */
-function hasRecruitmentRules(policy: Policy, params: ParamView, asOf: DayNumber): boolean {
-  const w = normalizeWorker({ policy: policy.id, asOf: toExcelSerial(asOf), education: '高中及以下', birthDate: '1930-01-01' });
-  w.params = params;
-  try {
-    return policy.recruitment(w, { recruited: true, age: 200 }).length > 0;
-  } catch {
-    return true;
-  }
-}
-
 /** The shared state of a check over an evaluated roster. */
 export function checkContextOf(ev: RosterEvaluation, months: number, averageWage: number | null): CheckContext {
   const { policy, params, asOf, mapping } = ev;
-  const ectx: ExtraContext = {
+  const rctx: RuleContext = {
     policy, params, asOf, asOfYear: civilOf(asOf).y, averageWage,
     workerColumn: (f) => mapping.workers.columns[f] !== undefined,
     communityColumn: (f) => mapping.communities !== null && mapping.communities.columns[f] !== undefined,
   };
   return {
-    ev, policy, params, asOf, months, retireBy: addMonths(asOf, months), extras: extrasOf(policy), ectx,
-    recruitmentRules: hasRecruitmentRules(policy, params, asOf), out: new Findings(),
+    ev, policy, params, asOf, months, retireBy: addMonths(asOf, months), rules: policy.rules, rctx,
+    recruitmentRules: policy.recruits, out: new Findings(),
   };
 }

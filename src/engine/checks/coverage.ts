@@ -26,7 +26,7 @@ export function inForceNotes(cx: CheckContext): void {
 
 /** Columns some rules need: says once which rules could not be checked. */
 export function skippedRules(cx: CheckContext): void {
-  const { ev, extras, ectx } = cx;
+  const { ev, rules, rctx } = cx;
   const wm = ev.mapping.workers;
   const skipped = (rule: string, what: string) => cx.out.emit(ROSTER_PLACE, {
     severity: 'info', rule: '无法核对', citation: ROSTER_RULES,
@@ -35,8 +35,8 @@ export function skippedRules(cx: CheckContext): void {
   if (cx.recruitmentRules && wm.columns.appointment === undefined && wm.columns.elected === undefined) skipped('招聘条件', '“任用方式”（选任/招聘）列');
   if (wm.columns.idNumber === undefined && wm.columns.birthDate === undefined) skipped('退休提醒', '“身份证号”或“出生日期”列');
   if (!ev.tables.communities) skipped('按户数、人口的配备标准', '社区表（户数、常住人口、城镇常住人口、党员数、党组织类型）');
-  for (const need of extras.needs) {
-    const present = need.table === 'workers' ? ectx.workerColumn(need.field) : ectx.communityColumn(need.field);
+  for (const need of rules.needs) {
+    const present = need.table === 'workers' ? rctx.workerColumn(need.field) : rctx.communityColumn(need.field);
     if (!present && (need.table === 'workers' || ev.tables.communities)) {
       const def = fieldsOf(need.table).find((d) => d.key === need.field)!;
       skipped(need.rule, `${KIND_NAME[need.table]}的“${def.label}”列`);

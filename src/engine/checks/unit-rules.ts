@@ -34,7 +34,7 @@ export function communityRules(cx: CheckContext, u: CommunityUnit, unchecked: st
     else if (u.row !== null) out.emit(place, { severity: 'warning', rule: '无法核对', citation: ROSTER_RULES, message: e.message, action: '在社区表中补全该社区的数据后重新检查。' });
   });
   if (ev.quota !== null && ev.quota.over === 'community') quotaRule(cx, u.ratings, place, u.community);
-  if (cx.extras.community) for (const f of cx.extras.community(cx.ectx, u)) out.emit(place, f);
+  if (cx.rules.community) for (const f of cx.rules.community(cx.rctx, u)) out.emit(place, f);
 }
 
 /** Says once that communities were not checked against the household and population standard. */
@@ -47,7 +47,7 @@ export function uncheckedCommunities(cx: CheckContext, unchecked: string[]): voi
 export function streetRules(cx: CheckContext, s: StreetUnit): void {
   const place: FindingPlace = { scope: 'street', county: s.county || null, street: s.street || null, community: null, sheet: null, row: null, name: null };
   if (cx.ev.quota !== null && cx.ev.quota.over === 'street') quotaRule(cx, s.ratings, place, s.street || '（未填街道）');
-  if (cx.extras.street) for (const f of cx.extras.street(cx.ectx, s)) cx.out.emit(place, f);
+  if (cx.rules.street) for (const f of cx.rules.street(cx.rctx, s)) cx.out.emit(place, f);
 }
 
 /** One county's rules: the county-scope staffing standard and the policy's county rules. */
@@ -58,5 +58,5 @@ export function countyRules(cx: CheckContext, c: CountyUnit): void {
     severity: 'warning', rule: '无法核对', citation: ROSTER_RULES, message: `${c.county || NO_COUNTY}：${e.message}`,
     action: kt ? '在区县表中补全或更正该区县的数据（或在社区表中填齐各社区的人口数）后重新检查。' : '增加区县表（区县、常住人口、城镇常住人口），或在社区表中填齐各社区的人口数后重新检查。',
   }));
-  if (cx.extras.county) for (const x of cx.extras.county(cx.ectx, c)) cx.out.emit(place, x);
+  if (cx.rules.county) for (const x of cx.rules.county(cx.rctx, c)) cx.out.emit(place, x);
 }

@@ -33,7 +33,7 @@ function retirement(cx: CheckContext, r: EvaluatedRow): void {
     const ret = retirementOf(r.birthDate, r.sex, r.originalAge);
     const overdue = ret.date <= asOf;
     if (!overdue && ret.date > retireBy) return;
-    const special = cx.extras.retirement?.(cx.ectx, r, ret, overdue);
+    const special = cx.rules.retirement?.(cx.rctx, r, ret, overdue);
     if (special !== undefined) {
       if (special !== null) out.emit(r.place, special);
       return;
@@ -54,5 +54,5 @@ export function workerRules(cx: CheckContext, r: EvaluatedRow): void {
   cx.out.add(r.findings);
   policyRules(cx, r);
   retirement(cx, r);
-  if (cx.extras.worker) for (const f of cx.extras.worker(cx.ectx, r)) cx.out.emit(r.place, f);
+  if (cx.rules.worker) for (const f of cx.rules.worker(cx.rctx, r)) cx.out.emit(r.place, f);
 }

@@ -8,7 +8,7 @@ import { CwError } from '../errors';
 import { addMonths, dayNumberOf, isoOf } from '../dates';
 import { Decimal, sumOf } from '../money';
 import type { ParamOverrides } from '../params';
-import type { Policy, PolicyId } from '../types';
+import type { Policy } from '../types';
 import type { Roster } from '../roster/types';
 import { payOn, payrollRows, policyParamsOn } from './roster';
 import type { PayOn } from './roster';
@@ -44,13 +44,6 @@ export interface AdjustmentList {
   /** Rows that could not be assessed, and policies without grades. */
   notes: string[];
 }
-
-/** How each policy moves grades during a year (the engine's reading, for the list's heading). */
-const RULES: Partial<Record<PolicyId, string>> = {
-  'benxi-2022': '本溪：工作年限按次年1月1日统一调整，岗位等级随之每年1月1日调整（本民发〔2022〕41号 三(六)3(1)；附件）',
-  'xiamen-2020': '厦门：工作年限每满3年晋升一个岗位等级，从次月起执行（厦民规〔2020〕2号 第十一条（二））',
-  'ningxia-2024': '宁夏：按岗位等级表（市级参数）的年限晋级，从次月起执行（“4岗24级”）',
-};
 
 const gradeSources = (p: PayOn) => [...new Set(p.trace.filter((s) => /计龄|年限|等级/.test(s.step) && !s.step.includes('学历')).flatMap((s) => s.source.split('；')))].join('；');
 
@@ -105,7 +98,7 @@ export function adjustmentList(roster: Roster, policy: Policy, year: number, ove
   if (gradeless) notes.push(`${policy.name}政策没有岗位等级，名单为空。`);
   lines.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.row - b.row));
   return {
-    year, rule: RULES[policy.id] ?? `${policy.name}：逐月比较各月1日的岗位等级`, lines,
+    year, rule: policy.gradeAdjustment ?? `${policy.name}：逐月比较各月1日的岗位等级`, lines,
     increase: sumOf(lines.map((l) => l.newPay.minus(l.oldPay))), notes,
   };
 }

@@ -5,18 +5,12 @@
  * month pay starts), with a warning saying so.
  */
 import { Decimal, fenText } from '../money';
-import { xiamenSocialInsuranceBase } from '../policies/xiamen';
-import type { PolicyId, Worker } from '../types';
+import type { Policy, Worker } from '../types';
 import type { Trace } from '../trace';
 
-/** Policies whose document fixes the contribution base itself. */
-const POLICY_BASE: Partial<Record<PolicyId, (w: Worker, trace: Trace, warnings: string[]) => Decimal>> = {
-  'xiamen-2020': (w, trace, warnings) => xiamenSocialInsuranceBase(w, undefined, trace, warnings),
-};
-
 /** True when the policy's document sets the base (the roster's 缴费基数 column is then not used). */
-export function policySetsBase(id: PolicyId): boolean {
-  return POLICY_BASE[id] !== undefined;
+export function policySetsBase(policy: Policy): boolean {
+  return policy.socialInsuranceBase !== null;
 }
 
 /** Where a base came from. */
@@ -33,7 +27,7 @@ export interface RawBase {
  * month's 应发 total.
  */
 export function contributionBase(w: Worker, declared: Decimal | null, gross: Decimal, trace: Trace, warnings: string[]): RawBase {
-  const rule = POLICY_BASE[w.policy.id];
+  const rule = w.policy.socialInsuranceBase;
   if (rule) {
     if (declared !== null) warnings.push(`${w.policy.name}政策规定了缴费基数的计算方法，花名册中的缴费基数 ${fenText(declared)} 未采用。`);
     return { base: rule(w, trace, warnings), from: 'policy' };

@@ -55,6 +55,8 @@ export interface PayrollSheetOptions {
   previous?: ReadonlyMap<string, YearToDate> | null;
   /** Keep each line's trace (for the worker report); off by default. */
   trace?: boolean;
+  /** Called after each worker: workers done of all (a front end's progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** `YYYY-MM` → the first day of that month; a Chinese error otherwise. */
@@ -89,6 +91,7 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
     seen.add(row.key);
     if (row.error || !row.worker) {
       lines.push({ row, grade: null, years: null, month: null, error: row.error ?? `第${row.row}行：该行数据无法读取。` });
+      options.onProgress?.(lines.length, rows.length);
       continue;
     }
     try {
@@ -104,6 +107,7 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
       if (e.code === 'MISSING_PARAM' || e.code === 'NOT_IN_FORCE' || e.code === 'INVALID_PARAM' || e.code === 'UNKNOWN_PARAM') throw e;
       lines.push({ row, grade: null, years: null, month: null, error: `第${row.row}行 ${row.name}：${e.message}` });
     }
+    options.onProgress?.(lines.length, rows.length);
   }
   const done = lines.filter((l) => l.month).map((l) => l.month!);
   const deductionNames = done[0]?.deductions.map((d) => d.name) ?? ['养老保险', '医疗保险', '失业保险', '补充医疗', '住房公积金', '个人所得税'];

@@ -32,7 +32,7 @@ export function staffingOf(policy: Policy, params: ParamView, facts: UnitFacts, 
   }
   const postNames = policy.posts.map((p) => p.name);
   const comparisons = reqs.map((requirement): StaffingComparison => {
-    const counter = counterFor(requirement.what, postNames);
+    const counter = counterFor(requirement.counts, postNames);
     const actual = counter ? counter.count(counts) : null;
     return {
       requirement, actual, how: counter ? counter.how : '',

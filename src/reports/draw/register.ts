@@ -7,9 +7,11 @@
  * one path (rules.ts). The columns come from the data (`itemNames`), never from a policy.
  */
 import { FONT, money, policyLine, runningHeader } from '../layout';
-import { amountOf, groups, sums } from '../builders';
+import { amountOf, DEDUCTIONS_NOTE, groups, sums } from '../builders';
+import { sumText } from '../data';
 import type { ReportData, WorkerLine } from '../types';
 import type { Pdf } from './pdfkit';
+import { Widths } from './measure';
 import { PageRules } from './rules';
 
 const MARGIN = { top: 36, bottom: 36, left: 32, right: 32 };
@@ -27,25 +29,11 @@ const FILL = { th: '#e8e8e8', group: '#f4f4f4', subtotal: '#f4f4f4', total: '#dd
 
 type Align = 'left' | 'right' | 'center';
 
-/** Breaks `text` into lines no wider than `width` at `size` (by character: Chinese has no spaces). */
-export function wrapText(doc: Pdf, text: string, width: number, size: number): string[] {
-  doc.fontSize(size);
-  if (doc.widthOfString(text) <= width) return [text];
-  const out: string[] = [];
-  let line = '';
-  for (const ch of Array.from(text)) {
-    if (line && doc.widthOfString(line + ch) > width) {
-      out.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) out.push(line);
-  return out;
-}
-
 /** The register being drawn: the cursor, the page's buffer, the columns. */
 class Register {
   readonly rules = new PageRules();
+  /** Widths from cached per-character advances: each string is summed, not laid out by the font again. */
+  readonly widths: Widths;
   y = 0;
   pages = 0;
   readonly x0 = MARGIN.left;
@@ -58,6 +46,7 @@ class Register {
 
   constructor(readonly doc: Pdf, readonly data: ReportData) {
     this.doc.font(FONT, SIZE);
+    this.widths = new Widths(doc);
     this.newPage();
     this.right = this.doc.page.width - MARGIN.right;
     this.bottom = this.doc.page.height - MARGIN.bottom;
@@ -70,8 +59,7 @@ class Register {
     this.y = MARGIN.top;
     if (this.pages > 1) {
       const text = runningHeader(this.data);
-      this.doc.fontSize(7);
-      this.rules.text(text, this.doc.page.width - MARGIN.right - this.doc.widthOfString(text), 16, 7, '#666666');
+      this.rules.text(text, this.doc.page.width - MARGIN.right - this.width(text, 7), 16, 7, '#666666');
       this.repeat?.();
     }
   }
@@ -82,8 +70,7 @@ class Register {
   }
 
   width(text: string, size = SIZE): number {
-    this.doc.fontSize(size);
-    return this.doc.widthOfString(text);
+    return this.widths.of(text, size);
   }
 
   /** One-line text in the box [x1, x2] at row top `top` of height `h`. */
@@ -101,7 +88,7 @@ class Register {
   }
 }
 
-/** Column widths: the register's base widths, widened to their longest text; the signature column takes the rest. */
+/** Column widths: the register's base widths, widened to their longest text (the signature column apart). */
 function measureColumns(r: Register, header: string[], rows: string[][], base: number[]): number[] {
   const widths = base.map((w, c) => {
     let need = 0;
@@ -113,20 +100,28 @@ function measureColumns(r: Register, header: string[], rows: string[][], base: n
     const head = Math.max(...Array.from(header[c]).map((ch) => r.width(ch)));
     return Math.max(w, Math.ceil(need + 2 * PAD), Math.ceil(head + 2 * PAD));
   });
-  const used = widths.reduce((a, b) => a + b, 0);
-  const avail = r.right - r.x0;
-  return [...widths, Math.max(30, avail - used)];
+  return widths;
 }
 
 /** Draws the payroll register for `data` into an empty document; returns the number of pages. */
 export function drawRegister(doc: Pdf, data: ReportData): number {
   const r = new Register(doc, data);
   const items = data.itemNames ?? [];
+  // With deductions (cw payroll --pdf) the register goes on after 应发合计: each deduction, 代扣合计, 实发.
+  const deds = data.deductionNames ?? [];
+  const dedCols = deds.length ? [...deds, '代扣合计', '实发'] : [];
+  const dedOf = (w: WorkerLine): string[] => (w.payroll ? [...deds.map((d) => w.payroll!.deductions.find((x) => x.name === d)?.amount ?? ''), w.payroll.deductionTotal, w.payroll.net] : dedCols.map(() => ''));
+  const dedSums = (ws: WorkerLine[]): string[] => {
+    if (!deds.length) return [];
+    const lines = ws.filter((w) => w.pay && w.payroll).map(dedOf);
+    return dedCols.map((_, i) => sumText(lines.map((l) => l[i]).filter((a) => a !== '')));
+  };
   const fixed = ['序号', '姓名', '岗位类别', '等级', '计龄(年)'];
-  const header = [...fixed, ...items, '应发合计', '领取人签字'];
+  const header = [...fixed, ...items, '应发合计', ...dedCols, '领取人签字'];
   const nCols = header.length;
   const span = fixed.length;
-  const vRules = [0, span, span + items.length, span + items.length + 1, nCols];
+  // Vertical rules: the frame, after the worker columns, before and after 应发合计, after 实发.
+  const vRules = [0, span, span + items.length, span + items.length + 1, ...(deds.length ? [span + items.length + 1 + dedCols.length] : []), nCols];
   const all = groups(data.workers);
 
   // Every row's text, computed once: the columns are measured from it and it is drawn from it.
@@ -139,30 +134,33 @@ export function drawRegister(doc: Pdf, data: ReportData): number {
       for (const w of c.workers) {
         seq++;
         if (!w.pay) continue;
-        lines.push({ kind: 'worker', cells: [String(seq), w.name, w.post ?? '', String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), ''] });
+        lines.push({ kind: 'worker', cells: [String(seq), w.name, w.post ?? '', String(w.pay.grade ?? '—'), String(w.pay.years), ...items.map((it) => money(amountOf(w, it))), money(w.pay.total), ...dedOf(w).map(money), ''] });
       }
       const cs = sums(c.workers, items);
-      lines.push({ kind: 'subtotal', cells: [`${c.community}小计（${cs.count}人）`, ...cs.items.map(money), money(cs.total)] });
+      lines.push({ kind: 'subtotal', cells: [`${c.community}小计（${cs.count}人）`, ...cs.items.map(money), money(cs.total), ...dedSums(c.workers).map(money)] });
     }
-    const ss = sums(s.communities.flatMap((c) => c.workers), items);
-    lines.push({ kind: 'total', cells: [`${s.county} ${s.street}合计（${ss.count}人）`, ...ss.items.map(money), money(ss.total)] });
+    const street = s.communities.flatMap((c) => c.workers);
+    const ss = sums(street, items);
+    lines.push({ kind: 'total', cells: [`${s.county} ${s.street}合计（${ss.count}人）`, ...ss.items.map(money), money(ss.total), ...dedSums(street).map(money)] });
     return lines;
   });
   const gs = sums(data.workers, items);
-  const grand = [`总计（${gs.count}人）`, ...gs.items.map(money), money(gs.total)];
+  const grand = [`总计（${gs.count}人）`, ...gs.items.map(money), money(gs.total), ...dedSums(data.workers).map(money)];
   const workerCells = streets.flatMap((ls) => ls.filter((l) => l.kind === 'worker').map((l) => l.cells));
-  const base = [20, 44, 58, 22, 26, ...items.map(() => 50), 56];
+  const base = [20, 44, 58, 22, 26, ...items.map(() => (deds.length ? 40 : 50)), deds.length ? 48 : 56, ...dedCols.map(() => 38)];
   const widths = measureColumns(r, header, workerCells, base);
   // Sum rows' amounts must fit their columns too.
   for (const l of [...streets.flat().filter((x) => x.kind !== 'worker' && x.kind !== 'community'), { cells: grand }]) {
     l.cells.slice(1).forEach((t, i) => { widths[span + i] = Math.max(widths[span + i], Math.ceil(r.width(t) + 2 * PAD)); });
   }
+  // The signature column takes what is left once every amount fits.
+  widths.push(Math.max(30, r.right - r.x0 - widths.reduce((a, b) => a + b, 0)));
   r.edges = [r.x0];
   for (const w of widths) r.edges.push(r.edges[r.edges.length - 1] + w);
-  const headLines = header.map((h, c) => wrapText(doc, h, widths[c] - 2 * PAD, SIZE));
+  const headLines = header.map((h, c) => r.widths.wrap(h, widths[c] - 2 * PAD, SIZE));
   const headH = Math.max(...headLines.map((l) => l.length)) * LINE + 3;
 
-  titleBlock(r, data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。']);
+  titleBlock(r, data, ['金额单位：元；各项由 cwkit 政策引擎按上列政策逐人计算，每项四舍五入至分，合计为各项之和。', ...(deds.length ? [DEDUCTIONS_NOTE] : [])]);
 
   const drawHeader = () => {
     const top = r.y;
@@ -262,13 +260,13 @@ function titleBlock(r: Register, data: ReportData, extra: string[]): void {
   r.rules.text(left, r.x0, r.y + 1, 8.5);
   r.rules.text(rightText, r.right - r.width(rightText, 8.5), r.y + 1, 8.5);
   r.y += lineOf(8.5) + 2;
-  for (const line of wrapText(doc, `政策依据：${policyLine(data)}`, w, 8.5)) {
+  for (const line of r.widths.wrap(`政策依据：${policyLine(data)}`, w, 8.5)) {
     r.rules.text(line, r.x0, r.y + 1, 8.5);
     r.y += lineOf(8.5) + 2;
   }
   r.y += 4;
   for (const n of [...data.notes, ...extra]) {
-    for (const line of wrapText(doc, `注：${n}`, w, 7.5)) {
+    for (const line of r.widths.wrap(`注：${n}`, w, 7.5)) {
       r.rules.text(line, r.x0, r.y, 7.5, '#444444');
       r.y += lineOf(7.5);
     }
@@ -301,7 +299,7 @@ function errorsSection(r: Register, workers: WorkerLine[]): void {
   r.repeat = head;
   for (const b of bad) {
     const place = [b.county, b.street, b.community].filter(Boolean).join(' ');
-    const cols = [[String(b.row)], wrapText(r.doc, place, widths[1] - 2 * PAD, SIZE), wrapText(r.doc, b.name, widths[2] - 2 * PAD, SIZE), wrapText(r.doc, b.error ?? '', widths[3] - 2 * PAD, SIZE)];
+    const cols = [[String(b.row)], r.widths.wrap(place, widths[1] - 2 * PAD, SIZE), r.widths.wrap(b.name, widths[2] - 2 * PAD, SIZE), r.widths.wrap(b.error ?? '', widths[3] - 2 * PAD, SIZE)];
     const h = Math.max(...cols.map((c) => c.length)) * LINE + 3;
     r.ensure(h);
     const top = r.y;
@@ -325,7 +323,7 @@ function signatures(r: Register): void {
 }
 
 /** Writes 第 N 页 / 共 M 页 at the foot of every page, once the page count is known. */
-export function pageNumbers(doc: Pdf): void {
+export function pageNumbers(doc: Pdf, bottomMargin: number = MARGIN.bottom): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -333,7 +331,7 @@ export function pageNumbers(doc: Pdf): void {
     doc.fontSize(8).fillColor('#000000');
     const w = doc.widthOfString(text);
     // Below the bottom margin: PDFKit would start a new page for text there unless told not to wrap.
-    doc.text(text, (doc.page.width - w) / 2, doc.page.height - MARGIN.bottom + 10, { lineBreak: false });
+    doc.text(text, (doc.page.width - w) / 2, doc.page.height - bottomMargin + 10, { lineBreak: false });
   }
 }
 

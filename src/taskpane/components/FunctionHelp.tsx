@@ -6,7 +6,7 @@ import * as React from 'react';
 import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Caption1, Card, CardHeader, Subtitle2, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { POLICIES, citeText } from '../../engine';
+import { POLICIES, citeText, mustSupply } from '../../engine';
 import type { Policy } from '../../engine';
 import { FUNCTIONS, NAMESPACE } from '../../functions/help';
 import type { FnHelp } from '../../functions/help';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 /** Parameters a policy's results need but its document leaves to local rules. */
 export function requiredParams(p: Policy): string[] {
-  return p.params.defs.filter((d) => d.value === undefined).map((d) => d.key);
+  return p.params.defs.filter(mustSupply).map((d) => d.key);
 }
 
 function PolicyCard({ policy }: { policy: Policy }) {

@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { citeText, policyOf } from '../../engine';
+import { citeText, mustSupply, policyOf } from '../../engine';
 import type { ParamValue } from '../../engine';
 import { paramSheet, paramSheetName, REQUIRED_FILL } from '../params';
 import { readParams } from '../roster';
@@ -47,7 +47,7 @@ export function ParamsPanel({ port, scan, policy, onChanged }: { port: WorkbookP
     };
   }, [port, scan, policy]);
 
-  const required = p.params.defs.filter((d) => d.value === undefined).length;
+  const required = p.params.defs.filter(mustSupply).length;
   const open = async () => {
     try {
       if (found) {
@@ -97,9 +97,9 @@ export function ParamsPanel({ port, scan, policy, onChanged }: { port: WorkbookP
             {p.params.defs.map((d) => {
               const local = found?.params[d.key];
               return (
-                <tr key={d.key} className={mergeClasses(d.value === undefined && local === undefined && styles.required)} title={d.label}>
+                <tr key={d.key} className={mergeClasses(mustSupply(d) && local === undefined && styles.required)} title={d.label}>
                   <td className={mergeClasses(styles.td, styles.key)}>{d.key}</td>
-                  <td className={styles.td}>{d.value === undefined ? t.notSet : shown(d.value)}</td>
+                  <td className={styles.td}>{d.value === undefined ? (d.optional ? t.optionalNotSet : t.notSet) : shown(d.value)}</td>
                   <td className={mergeClasses(styles.td, styles.local)}>{shown(local)}</td>
                   <td className={styles.td}>{d.unit}</td>
                   <td className={styles.td}>{citeText(d.citation)}</td>

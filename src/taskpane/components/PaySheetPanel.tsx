@@ -12,8 +12,7 @@ import { loadRoster, readParams, withMappedHeaders } from '../roster';
 import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
-import { CancelButton, FailureBar, ProgressField } from './Progress';
-import type { JobProgress } from './Progress';
+import { CancelButton, FailureBar, ProgressField, useJob } from './Progress';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -37,42 +36,30 @@ export function PaySheetPanel(props: PaySheetPanelProps) {
   const styles = useStyles();
   const t = useT();
   const [period, setPeriod] = React.useState(() => (props.asOf || new Date().toISOString()).slice(0, 7));
-  const [progress, setProgress] = React.useState<JobProgress | null>(null);
+  const job = useJob();
+  const { progress, error, setProgress } = job;
   const [done, setDone] = React.useState<string | null>(null);
-  const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
-  const controller = React.useRef<AbortController | null>(null);
-  React.useEffect(() => () => controller.current?.abort(), []);
 
   const run = async () => {
     if (!scan) return;
-    const ctrl = new AbortController();
-    controller.current = ctrl;
-    setError(null);
     setDone(null);
-    setProgress({ label: t.payComputing, share: 0 });
-    try {
+    await job.run({ label: t.payComputing, share: 0 }, async (signal) => {
       // Reading is the first fifth of the bar, computing the rest.
-      const loaded = await loadRoster(port, scan, { signal: ctrl.signal, onRows: (d, n) => setProgress({ label: t.payComputing, share: n ? (0.2 * d) / n : 0 }) });
+      const loaded = await loadRoster(port, scan, { signal: signal, onRows: (d, n) => setProgress({ label: t.payComputing, share: n ? (0.2 * d) / n : 0 }) });
       props.onLoaded(loaded);
       const params = await readParams(port, policyOf(policy), scan.heads);
       const { computePaySheet } = await import(/* webpackChunkName: "paysheet" */ '../../paysheet/browser');
       const sheet = await computePaySheet(
         { roster: withMappedHeaders(loaded), policy, period, params: params?.params ?? null },
-        { signal: ctrl.signal, onProgress: (d, n) => setProgress({ label: t.payProgress(d, n), share: 0.2 + (n ? (0.75 * d) / n : 0.75) }) },
+        { signal: signal, onProgress: (d, n) => setProgress({ label: t.payProgress(d, n), share: 0.2 + (n ? (0.75 * d) / n : 0.75) }) },
       );
-      if (ctrl.signal.aborted) return;
+      if (signal.aborted) return;
       const pay = await port.addSheet(PAY_SHEET, { rows: sheet.pay, boldRows: 1, textColumns: sheet.textColumns });
       const trace = await port.addSheet(TRACE_SHEET, { rows: sheet.trace, boldRows: 1, textColumns: sheet.traceTextColumns });
       await port.activateSheet(pay);
       setDone(t.payDone(pay, trace, sheet.workers, sheet.failed));
       props.onWritten();
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
-    } finally {
-      setProgress(null);
-      controller.current = null;
-    }
+    });
   };
 
   const periodOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
@@ -87,7 +74,7 @@ export function PaySheetPanel(props: PaySheetPanelProps) {
         <Button appearance="primary" onClick={run} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="pay-compute">
           {progress ? t.payComputing : t.payCompute}
         </Button>
-        <CancelButton progress={progress} onCancel={() => controller.current?.abort()} testId="pay-cancel" />
+        <CancelButton progress={progress} onCancel={job.cancel} testId="pay-cancel" />
       </div>
       <ProgressField progress={progress} testId="pay-progress" />
       <FailureBar error={error} title={t.payFailed} goParams={props.goParams} testId="pay-error" />

@@ -53,3 +53,46 @@ export function FailureBar(props: { error: { code: string; message: string } | n
     </MessageBar>
   );
 }
+
+/** A job's failure as the pane shows it: the engine's error code (MISSING_PARAM …) and its Chinese message. */
+export interface JobError {
+  code: string;
+  message: string;
+}
+
+/** One cancellable job at a time: its progress, its failure, and how to start and cancel it. */
+export interface Job {
+  progress: JobProgress | null;
+  error: JobError | null;
+  setProgress(p: JobProgress): void;
+  /** Runs `work` with a fresh AbortSignal; a failure (other than a cancel) becomes `error`. */
+  run(first: JobProgress, work: (signal: AbortSignal) => Promise<void>): Promise<void>;
+  cancel(): void;
+}
+
+/**
+ * The state every long-running action keeps: progress while it runs, the error it ended with,
+ * the AbortController behind Cancel (aborted too when the panel closes).
+ */
+export function useJob(): Job {
+  const [progress, setProgress] = React.useState<JobProgress | null>(null);
+  const [error, setError] = React.useState<JobError | null>(null);
+  const controller = React.useRef<AbortController | null>(null);
+  React.useEffect(() => () => controller.current?.abort(), []);
+  const run = async (first: JobProgress, work: (signal: AbortSignal) => Promise<void>) => {
+    const ctrl = new AbortController();
+    controller.current = ctrl;
+    setError(null);
+    setProgress(first);
+    try {
+      await work(ctrl.signal);
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
+    } finally {
+      setProgress(null);
+      controller.current = null;
+    }
+  };
+  return { progress, error, setProgress, run, cancel: () => controller.current?.abort() };
+}

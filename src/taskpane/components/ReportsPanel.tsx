@@ -24,8 +24,7 @@ import type { LoadedRoster, RosterScan } from '../roster';
 import type { WorkbookPort } from '../workbook/port';
 import type { ReportSheet } from '../../reports/sheet/types';
 import { useT } from '../i18n';
-import { CancelButton, FailureBar, ProgressField } from './Progress';
-import type { JobProgress } from './Progress';
+import { CancelButton, FailureBar, ProgressField, useJob } from './Progress';
 import { RetireMonthsField } from './RetireMonthsField';
 
 const useStyles = makeStyles({
@@ -93,16 +92,14 @@ export function ReportsPanel(props: ReportsPanelProps) {
   const [period, setPeriod] = React.useState(() => (props.asOf || new Date().toISOString()).slice(0, 7));
   const [months, setMonths] = React.useState(6);
   const [unit, setUnit] = React.useState('');
-  const [progress, setProgress] = React.useState<JobProgress | null>(null);
+  const job = useJob();
+  const { progress, error, setProgress } = job;
   const [ready, setReady] = React.useState<Ready | null>(null);
-  const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
   const [written, setWritten] = React.useState<{ sheet: string; title: string; orientation: string } | null>(null);
-  const controller = React.useRef<AbortController | null>(null);
 
   React.useEffect(() => () => {
     if (ready) URL.revokeObjectURL(ready.url);
   }, [ready]);
-  React.useEffect(() => () => controller.current?.abort(), []);
 
   // The scope picker needs the roster's places: read it once when the section opens.
   React.useEffect(() => {
@@ -114,14 +111,11 @@ export function ReportsPanel(props: ReportsPanelProps) {
   const units = React.useMemo(() => unitsOf(props.loaded?.roster ?? null), [props.loaded]);
 
   const writeSheet = async () => {
-    if (!scan || !port.addReportSheet) return;
-    const ctrl = new AbortController();
-    controller.current = ctrl;
-    setError(null);
+    const addReportSheet = port.addReportSheet?.bind(port);
+    if (!scan || !addReportSheet) return;
     setWritten(null);
-    setProgress({ label: t.writingSheet, share: 0 });
-    try {
-      const loaded = await loadRoster(port, scan, { signal: ctrl.signal });
+    await job.run({ label: t.writingSheet, share: 0 }, async (signal) => {
+      const loaded = await loadRoster(port, scan, { signal });
       props.onLoaded(loaded);
       const params = await readParams(port, policyOf(policy), scan.heads);
       // The same report data the PDF is made from; loaded on demand like the PDF path.
@@ -133,36 +127,26 @@ export function ReportsPanel(props: ReportsPanelProps) {
         policy, period, params: params?.params ?? null, months, unit: unit || null,
         onProgress: (done, total) => setProgress({ label: t.writingSheet, share: total ? (done / total) * 0.7 : 0 }),
       });
-      if (ctrl.signal.aborted) return;
+      if (signal.aborted) return;
       const sheet: ReportSheet = buildReportSheet(data);
       setProgress({ label: t.writingSheet, share: 0.8 });
-      const name = await port.addReportSheet(sheet);
+      const name = await addReportSheet(sheet);
       setWritten({ sheet: name, title: data.title, orientation: sheet.page.orientation === 'landscape' ? t.landscape : t.portrait });
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
-    } finally {
-      setProgress(null);
-      controller.current = null;
-    }
+    });
   };
 
   const generate = async () => {
     if (!scan) return;
-    const ctrl = new AbortController();
-    controller.current = ctrl;
-    setError(null);
     setReady(null);
-    setProgress({ label: t.generating, share: 0 });
-    try {
-      const loaded = await loadRoster(port, scan, { signal: ctrl.signal });
+    await job.run({ label: t.generating, share: 0 }, async (signal) => {
+      const loaded = await loadRoster(port, scan, { signal });
       props.onLoaded(loaded);
       const params = await readParams(port, policyOf(policy), scan.heads);
       // Loaded here, not at start-up: pdfmake, the builders and the font stay out of the pane's bundle.
       const { renderReport } = await import(/* webpackChunkName: "reports" */ '../../reports/browser');
       const r = await renderReport(
         { kind, roster: withMappedHeaders(loaded), policy, period, params: params?.params ?? null, months, unit: unit || null },
-        { signal: ctrl.signal, onProgress: (p) => setProgress({ label: `${p.label}…`, share: p.share }) },
+        { signal: signal, onProgress: (p) => setProgress({ label: `${p.label}…`, share: p.share }) },
       );
       setReady({
         url: URL.createObjectURL(r.blob),
@@ -172,13 +156,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
         missing: r.missing.map((m) => ({ char: m.char, where: [m.worker, m.row !== null ? `第${m.row}行` : null, m.field].filter(Boolean).join(' · ') })),
         unassessed: r.unassessed.length,
       });
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
-    } finally {
-      setProgress(null);
-      controller.current = null;
-    }
+    });
   };
 
   const quote = (s: string) => (/[\s"']/.test(s) ? `"${s.replace(/"/g, '\\"')}"` : s);
@@ -227,7 +205,7 @@ export function ReportsPanel(props: ReportsPanelProps) {
             {progress ? t.generating : t.generate}
           </Button>
         )}
-        <CancelButton progress={progress} onCancel={() => controller.current?.abort()} testId="report-cancel" />
+        <CancelButton progress={progress} onCancel={job.cancel} testId="report-cancel" />
       </div>
       <ProgressField progress={progress} testId="report-progress" />
       <FailureBar error={error} title={t.reportFailed} goParams={props.goParams} testId="report-error" />

@@ -1,11 +1,15 @@
 /**
  * An in-memory workbook behind the same port as Excel: sheets of plain cells, per-cell fills, a
- * selection, an active sheet and a settings map. Used by unit tests and by the browser workbench,
+ * selection, an active sheet, a settings map, and cwkit's marks as a separate layer keyed to the
+ * worker (marks.ts), which {@link MemoryWorkbook.markAt} shows over the grid as Excel shows a
+ * conditional format: the clerk's fills are never touched. Used by unit tests and by the browser workbench,
  * which renders it as a grid next to the real task pane (and exposes it to the browser tests).
  */
 import type { MergeRange, Cell } from '../../engine';
-import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
-import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
+import { abortError, HIGHLIGHT, SETTING, uniqueSheetName } from './port';
+import type { FillState, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
+import { keyOf, markRecordOf, textOf } from './marks';
+import type { MarkKey, MarkRecord } from './marks';
 import type { ReportSheet } from '../../reports/sheet/types';
 
 /** How the workbench shows a column's numbers. */
@@ -51,6 +55,9 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: { sheet: string; row: number; columns: number } | null = null;
   /** Bumped on every change (the workbench re-renders on it). */
   version = 0;
+  /** cwkit's marks: a layer over the grid, keyed to the worker, never written into the cells or their fills. */
+  private marks: Array<{ sheet: MemorySheet; color: string; key: MarkKey }> = [];
+  private readonly markCache = new Map<MemorySheet, { version: number; groups: Array<{ columns: number[]; colors: Map<string, string> }> }>();
   private readonly listeners = new Set<() => void>();
 
   constructor(sheets: SheetInit[] = []) {
@@ -207,66 +214,91 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  private async record(): Promise<HighlightRecord | null> {
-    const r = await this.getSetting<HighlightRecord>(SETTING.highlights);
-    return r && r.v === 1 && Array.isArray(r.rows) ? r : null;
+  /** The colour of cwkit's mark over a row now (1-based), or null: errors win over warnings, as in Excel. */
+  markAt(sheet: string, row: number): FillState {
+    const s = this.sheet(sheet);
+    let cache = this.markCache.get(s);
+    if (!cache || cache.version !== this.version) {
+      const groups = new Map<string, { columns: number[]; colors: Map<string, string> }>();
+      for (const m of this.marks) {
+        if (m.sheet !== s) continue;
+        const id = m.key.columns.join(',');
+        let g = groups.get(id);
+        if (!g) groups.set(id, (g = { columns: m.key.columns, colors: new Map() }));
+        const k = m.key.text.toLowerCase();
+        if (g.colors.get(k) !== HIGHLIGHT.error) g.colors.set(k, m.color);
+      }
+      this.markCache.set(s, (cache = { version: this.version, groups: [...groups.values()] }));
+    }
+    const cells = s.cells[row - 1] ?? [];
+    let found: string | null = null;
+    for (const g of cache.groups) {
+      const c = g.colors.get(textOf(cells, g.columns).toLowerCase());
+      if (c === HIGHLIGHT.error) return c;
+      if (c) found = c;
+    }
+    return found;
+  }
+
+  /** The clerk sorts rows `first`..`last` (1-based) by a column: cells and fills move with their rows. */
+  sortRows(sheet: string, first: number, last: number, byColumn: number, descending = false): void {
+    const s = this.sheet(sheet);
+    const order = Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i);
+    const value = (r: number) => String(s.cells[r]?.[byColumn] ?? '');
+    order.sort((a, b) => (descending ? -1 : 1) * value(a).localeCompare(value(b)));
+    const cells = order.map((r) => s.cells[r] ?? []);
+    const fills = order.map((r) => s.fills.get(r));
+    cells.forEach((row, i) => {
+      s.cells[first - 1 + i] = row;
+      const f = fills[i];
+      if (f) s.fills.set(first - 1 + i, f);
+      else s.fills.delete(first - 1 + i);
+    });
+    this.changed();
+  }
+
+  /** The clerk inserts `count` columns before column `at` (0-based): cells, fills and formats move right, and so do the marks' key columns (as Excel shifts a formula's references). */
+  insertColumns(sheet: string, at: number, count: number): void {
+    const s = this.sheet(sheet);
+    const blank = () => new Array<null>(count).fill(null);
+    for (const row of s.cells) if (row.length > at) row.splice(at, 0, ...blank());
+    for (const f of s.fills.values()) if (f.length > at) f.splice(at, 0, ...blank());
+    if (s.columnFormats.length > at) s.columnFormats.splice(at, 0, ...blank());
+    for (const m of this.marks) if (m.sheet === s) m.key = { ...m.key, columns: m.key.columns.map((c) => (c >= at ? c + count : c)) };
+    this.changed();
+  }
+
+  /** The clerk renames a sheet (marks stay on it). */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (this.active === s.name) this.active = to;
+    if (this.selection?.sheet === s.name) this.selection = { ...this.selection, sheet: to };
+    s.name = to;
+    this.changed();
   }
 
   async highlightRows(marks: RowMark[]): Promise<number> {
-    const record = (await this.record()) ?? { v: 1, rows: [] };
-    const known = new Map(record.rows.map((e, i) => [`${e.sheet.toLowerCase()}\u0001${e.row}`, i]));
-    let n = 0;
-    for (const m of marks) {
+    // Replaces the earlier marks; the cells and their fills are not touched.
+    this.marks = marks.map((m) => {
       const s = this.sheet(m.sheet);
-      const width = Math.max(1, this.width(s));
-      const key = `${s.name.toLowerCase()}\u0001${m.row}`;
-      const fills = s.fills.get(m.row - 1) ?? [];
-      const at = known.get(key);
-      if (at === undefined) {
-        // First highlight of this row: remember what it had.
-        const before = Array.from({ length: width }, (_, c) => fills[c] ?? null);
-        known.set(key, record.rows.length);
-        record.rows.push({ sheet: s.name, row: m.row, width, color: m.color, before: compactFills(before) });
-      } else {
-        // Highlighted again (perhaps in another colour): the original fill stays the one to restore.
-        record.rows[at].color = m.color;
-      }
-      const next = fills.slice();
-      for (let c = 0; c < width; c++) next[c] = m.color;
-      s.fills.set(m.row - 1, next);
-      n++;
-    }
+      return { sheet: s, color: m.color, key: keyOf(s.cells[m.row - 1] ?? [], Math.max(1, this.width(s)), m.keyColumn) };
+    });
+    const record: MarkRecord = { v: 2, rows: this.marks.length };
     await this.setSetting(SETTING.highlights, record);
     this.changed();
-    return n;
+    return this.marks.length;
   }
 
   async clearHighlights(): Promise<number> {
-    const record = await this.record();
-    if (!record) return 0;
-    let n = 0;
-    for (const e of record.rows) {
-      const s = this.sheets.find((x) => x.name.toLowerCase() === e.sheet.toLowerCase());
-      if (!s) continue;
-      const fills = (s.fills.get(e.row - 1) ?? []).slice();
-      let touched = false;
-      for (let c = 0; c < e.width; c++) {
-        // A cell the clerk has since filled differently keeps the clerk's fill.
-        if (!sameColor(fills[c] ?? null, e.color)) continue;
-        fills[c] = beforeAt(e, c);
-        touched = true;
-      }
-      if (touched) n++;
-      if (fills.every((f) => f === null || f === undefined)) s.fills.delete(e.row - 1);
-      else s.fills.set(e.row - 1, fills);
-    }
+    const n = markRecordOf(await this.getSetting(SETTING.highlights))?.rows ?? 0;
+    this.marks = [];
     await this.setSetting(SETTING.highlights, null);
     this.changed();
     return n;
   }
 
   async highlightCount(): Promise<number> {
-    return recordCount(await this.record());
+    return markRecordOf(await this.getSetting(SETTING.highlights))?.rows ?? 0;
   }
 
   async getSetting<T = unknown>(key: string): Promise<T | null> {

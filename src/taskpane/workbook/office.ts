@@ -3,9 +3,12 @@
  * The workbook port over Office.js (Excel). Large sheets are read in chunks — at most 5,000 rows
  * and 200,000 cells per `getRangeByIndexes(…).load('values')` + `context.sync()` — so a
  * 100,000-row roster stays well under Excel's per-request payload limit (5 MB on the web).
- * Settings live in the workbook (`workbook.settings`), as JSON text. Per-cell fills are read with
- * `getCellProperties` (colour and pattern, so a white fill is told from none) before highlighting,
- * so clearing restores them. Report sheets get their page setup from `Worksheet.pageLayout`.
+ * Settings live in the workbook (`workbook.settings`), as JSON text. Highlights are custom
+ * conditional formats (`Range.conditionalFormats.add('Custom')`, ExcelApi 1.6) keyed to the worker
+ * (marks.ts): the cells' own fills are never touched, and clearing deletes only the formats whose
+ * formula names cwkit's very hidden list sheet. Fills painted by an older cwkit are still restored
+ * on clearing (read with `getCellProperties`, colour and pattern, so white is told from none).
+ * Report sheets get their page setup from `Worksheet.pageLayout`.
  *
  * One minimum, declared in manifest.xml: ExcelApi 1.9 — the newest set called here
  * (getCellProperties, RangeFill.pattern, pageLayout, page breaks; getRangeByIndexes and
@@ -16,8 +19,10 @@ import { mergeRangesOf } from '../../engine';
 import type { Cell } from '../../engine';
 import { MONEY_FORMAT } from '../../reports/sheet/types';
 import type { ReportSheet, RowRole } from '../../reports/sheet/types';
-import { abortError, beforeAt, compactFills, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
+import { abortError, beforeAt, legacyRecordOf, recordCount, sameColor, SETTING, uniqueSheetName } from './port';
 import type { FillState, HighlightRecord, NewSheet, ReadOptions, RowMark, SheetRead, WorkbookPort } from './port';
+import { isMarkFormula, keyOf, listColumns, MARK_SHEET, markRecordOf, markRules, markSheetTaken, ruleFormula } from './marks';
+import type { KeyedMark, MarkRecord } from './marks';
 
 /** Options of the Office adapter (tests pass their own `run`). */
 export interface OfficeWorkbookOptions {
@@ -146,7 +151,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   sheetNames(): Promise<string[]> {
-    return this.run((context) => OfficeWorkbook.names(context));
+    return this.run(async (context) => (await OfficeWorkbook.names(context)).filter((n) => n !== MARK_SHEET));
   }
 
   readSheet(name: string, options: ReadOptions = {}): Promise<SheetRead> {
@@ -336,98 +341,139 @@ export class OfficeWorkbook implements WorkbookPort {
     return fill.pattern === 'None' || !fill.color ? null : fill.color.toUpperCase();
   }
 
-  private async record(context: Excel.RequestContext): Promise<HighlightRecord | null> {
+  /** The workbook's highlight setting, parsed (null when absent or unreadable). */
+  private async highlightSetting(context: Excel.RequestContext): Promise<unknown> {
     const item = context.workbook.settings.getItemOrNullObject(SETTING.highlights);
     item.load('value');
     await context.sync();
     if (item.isNullObject) return null;
     try {
-      const r = JSON.parse(String(item.value)) as HighlightRecord;
-      return r && r.v === 1 && Array.isArray(r.rows) ? r : null;
+      return JSON.parse(String(item.value));
     } catch {
       return null;
     }
   }
 
+  /**
+   * Deletes cwkit's marks: every conditional format, on any sheet, whose formula names the list
+   * sheet, then the list sheet itself (only when it is cwkit's: very hidden). Returns the formats deleted.
+   */
+  private async removeMarks(context: Excel.RequestContext): Promise<number> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const collections = sheets.items.filter((s) => s.name !== MARK_SHEET).map((s) => {
+      const formats = s.getRange().conditionalFormats;
+      formats.load('items/type,items/customOrNullObject/rule/formula');
+      return formats;
+    });
+    await context.sync();
+    let n = 0;
+    for (const formats of collections) {
+      for (const f of formats.items) {
+        if (f.type !== 'Custom' || f.customOrNullObject.isNullObject || !isMarkFormula(f.customOrNullObject.rule.formula)) continue;
+        f.delete();
+        n++;
+      }
+    }
+    await context.sync();
+    const list = await OfficeWorkbook.markSheet(context);
+    if (list) {
+      try {
+        list.delete();
+        await context.sync();
+      } catch {
+        // A host that will not delete a very hidden sheet: empty it; the next marks reuse it.
+        list.getRange().clear();
+        await context.sync();
+      }
+    }
+    return n;
+  }
+
+  /** cwkit's list sheet, or null; an error when a sheet of that name is the clerk's (not very hidden). */
+  private static async markSheet(context: Excel.RequestContext): Promise<Excel.Worksheet | null> {
+    const list = context.workbook.worksheets.getItemOrNullObject(MARK_SHEET);
+    list.load('visibility');
+    await context.sync();
+    if (list.isNullObject) return null;
+    if (list.visibility !== 'VeryHidden') throw new Error(markSheetTaken());
+    return list;
+  }
+
   highlightRows(marks: RowMark[]): Promise<number> {
     return this.run(async (context) => {
-      const record = (await this.record(context)) ?? { v: 1 as const, rows: [] };
-      const known = new Map(record.rows.map((e, i) => [`${e.sheet.toLowerCase()}\u0001${e.row}`, i]));
+      await this.removeMarks(context);
       const bySheet = new Map<string, RowMark[]>();
       for (const m of marks) {
         const list = bySheet.get(m.sheet) ?? [];
         list.push(m);
         bySheet.set(m.sheet, list);
       }
-      let n = 0;
+      // Each marked row's key, read from the row as it is now.
+      const keyed: KeyedMark[] = [];
+      const extent = new Map<string, { rows: number; columns: number }>();
       for (const [sheetName, list] of bySheet) {
         const sheet = context.workbook.worksheets.getItem(sheetName);
-        const width = await OfficeWorkbook.widthOf(context, sheet);
-        const fresh = list.filter((m) => !known.has(`${sheetName.toLowerCase()}\u0001${m.row}`));
-        const before = await this.fillsOf(context, sheet, fresh.map((m) => m.row), width);
-        fresh.forEach((m, i) => {
-          known.set(`${sheetName.toLowerCase()}\u0001${m.row}`, record.rows.length);
-          record.rows.push({ sheet: sheetName, row: m.row, width, color: m.color, before: compactFills(before[i]) });
-        });
-        for (let i = 0; i < list.length; i++) {
-          const m = list[i];
-          const at = known.get(`${sheetName.toLowerCase()}\u0001${m.row}`)!;
-          record.rows[at].color = m.color;
-          sheet.getRangeByIndexes(m.row - 1, 0, 1, record.rows[at].width).format.fill.color = m.color;
-          n++;
-          if ((i + 1) % FILL_BATCH === 0) await context.sync();
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load('rowIndex,rowCount,columnIndex,columnCount');
+        await context.sync();
+        const width = used.isNullObject ? 1 : used.columnIndex + used.columnCount;
+        const height = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
+        extent.set(sheetName, { rows: Math.max(height, ...list.map((m) => m.row)), columns: width });
+        for (let i = 0; i < list.length; i += FILL_BATCH) {
+          const ranges = list.slice(i, i + FILL_BATCH).map((m) => {
+            const r = sheet.getRangeByIndexes(m.row - 1, 0, 1, width);
+            r.load('values');
+            return r;
+          });
+          await context.sync();
+          ranges.forEach((r, k) => {
+            const m = list[i + k];
+            const row = ((r.values as unknown[][])[0] ?? []).map(plain);
+            keyed.push({ sheet: sheetName, color: m.color, key: keyOf(row, width, m.keyColumn) });
+          });
         }
+      }
+      const rules = markRules(keyed);
+      if (rules.length) {
+        // The key lists, as text, in a very hidden sheet: one column per rule.
+        let list = await OfficeWorkbook.markSheet(context);
+        if (!list) {
+          list = context.workbook.worksheets.add(MARK_SHEET);
+          list.visibility = 'VeryHidden';
+        }
+        const sheet = list;
+        listColumns(rules).forEach((cells, c) => {
+          const range = sheet.getRangeByIndexes(0, c, cells.length, 1);
+          range.numberFormat = cells.map(() => ['@']);
+          range.values = cells.map((v) => [writable(v)]);
+        });
+        await context.sync();
+        rules.forEach((rule, c) => {
+          const size = extent.get(rule.sheet)!;
+          const range = context.workbook.worksheets.getItem(rule.sheet).getRangeByIndexes(0, 0, size.rows, size.columns);
+          const format = range.conditionalFormats.add('Custom');
+          format.custom.rule.formula = ruleFormula(rule, c);
+          format.custom.format.fill.color = rule.color;
+          // Above the clerk's own conditional formats; rules added later (errors) above earlier ones.
+          format.priority = 0;
+        });
         await context.sync();
       }
+      const record: MarkRecord = { v: 2, rows: keyed.length };
       context.workbook.settings.add(SETTING.highlights, JSON.stringify(record));
       await context.sync();
-      return n;
+      return keyed.length;
     });
   }
 
   clearHighlights(): Promise<number> {
     return this.run(async (context) => {
-      const record = await this.record(context);
-      if (!record) return 0;
-      const bySheet = new Map<string, HighlightRecord['rows']>();
-      for (const e of record.rows) {
-        const list = bySheet.get(e.sheet) ?? [];
-        list.push(e);
-        bySheet.set(e.sheet, list);
-      }
-      let n = 0;
-      for (const [sheetName, entries] of bySheet) {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-        sheet.load('name');
-        await context.sync();
-        if (sheet.isNullObject) continue;
-        for (let i = 0; i < entries.length; i += FILL_BATCH) {
-          const batch = entries.slice(i, i + FILL_BATCH);
-          const width = Math.max(...batch.map((e) => e.width));
-          const now = await this.fillsOf(context, sheet, batch.map((e) => e.row), width);
-          batch.forEach((e, k) => {
-            // Runs of neighbouring cells that go back to the same fill: one range each.
-            let touched = false;
-            let c = 0;
-            while (c < e.width) {
-              if (!sameColor(now[k][c] ?? null, e.color)) {
-                c++; // the clerk has filled this cell since: keep it
-                continue;
-              }
-              const target = beforeAt(e, c);
-              let end = c + 1;
-              while (end < e.width && sameColor(now[k][end] ?? null, e.color) && sameColor(beforeAt(e, end), target)) end++;
-              const range = sheet.getRangeByIndexes(e.row - 1, c, 1, end - c);
-              if (target === null) range.format.fill.clear();
-              else range.format.fill.color = target;
-              touched = true;
-              c = end;
-            }
-            if (touched) n++;
-          });
-          await context.sync();
-        }
-      }
+      const setting = await this.highlightSetting(context);
+      const legacy = legacyRecordOf(setting);
+      const n = legacy ? await this.restoreFills(context, legacy) : markRecordOf(setting)?.rows ?? 0;
+      await this.removeMarks(context);
       const item = context.workbook.settings.getItemOrNullObject(SETTING.highlights);
       item.load('key');
       await context.sync();
@@ -437,8 +483,55 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** Puts back the fills an older cwkit painted (a {@link HighlightRecord}), where the clerk has not recoloured since. */
+  private async restoreFills(context: Excel.RequestContext, record: HighlightRecord): Promise<number> {
+    const bySheet = new Map<string, HighlightRecord['rows']>();
+    for (const e of record.rows) {
+      const list = bySheet.get(e.sheet) ?? [];
+      list.push(e);
+      bySheet.set(e.sheet, list);
+    }
+    let n = 0;
+    for (const [sheetName, entries] of bySheet) {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load('name');
+      await context.sync();
+      if (sheet.isNullObject) continue;
+      for (let i = 0; i < entries.length; i += FILL_BATCH) {
+        const batch = entries.slice(i, i + FILL_BATCH);
+        const width = Math.max(...batch.map((e) => e.width));
+        const now = await this.fillsOf(context, sheet, batch.map((e) => e.row), width);
+        batch.forEach((e, k) => {
+          // Runs of neighbouring cells that go back to the same fill: one range each.
+          let touched = false;
+          let c = 0;
+          while (c < e.width) {
+            if (!sameColor(now[k][c] ?? null, e.color)) {
+              c++; // the clerk has filled this cell since: keep it
+              continue;
+            }
+            const target = beforeAt(e, c);
+            let end = c + 1;
+            while (end < e.width && sameColor(now[k][end] ?? null, e.color) && sameColor(beforeAt(e, end), target)) end++;
+            const range = sheet.getRangeByIndexes(e.row - 1, c, 1, end - c);
+            if (target === null) range.format.fill.clear();
+            else range.format.fill.color = target;
+            touched = true;
+            c = end;
+          }
+          if (touched) n++;
+        });
+        await context.sync();
+      }
+    }
+    return n;
+  }
+
   highlightCount(): Promise<number> {
-    return this.run(async (context) => recordCount(await this.record(context)));
+    return this.run(async (context) => {
+      const setting = await this.highlightSetting(context);
+      return markRecordOf(setting)?.rows ?? recordCount(legacyRecordOf(setting));
+    });
   }
 
   getSetting<T = unknown>(key: string): Promise<T | null> {

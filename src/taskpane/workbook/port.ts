@@ -6,8 +6,9 @@
  *
  * Contract every adapter keeps: rows are 1-based sheet rows, columns 0-based from A; a new sheet
  * (addSheet, addReportSheet) never writes into an existing sheet — it takes `name`, `name(2)` …;
- * text that would read as a formula is written as text; highlights record the previous fills so
- * clearHighlights restores them; settings are JSON kept in the workbook.
+ * text that would read as a formula is written as text; highlights are conditional formats keyed
+ * to the worker (marks.ts) that never read or write a cell's own fill, and clearHighlights deletes
+ * only those; settings are JSON kept in the workbook.
  */
 import type { Cell, SheetGrid } from '../../engine';
 import type { ReportSheet } from '../../reports/sheet/types';
@@ -49,12 +50,20 @@ export interface RowMark {
   row: number;
   /** #RRGGBB */
   color: string;
+  /**
+   * The 0-based column of the worker's 身份证号 on this sheet: the mark follows that value through a
+   * sort. Without it (or when the cell is blank) the row's whole text is the key (marks.ts).
+   */
+  keyColumn?: number;
 }
 
 /** A cell's fill as saved before highlighting: #RRGGBB, or null for no fill. */
 export type FillState = string | null;
 
-/** What the highlights changed, kept in the workbook's settings so clearing restores it exactly. */
+/**
+ * What highlights of cwkit 0.x changed (they painted fills): a workbook marked then still has this
+ * record, and clearing restores those fills. New marks are conditional formats (marks.ts).
+ */
 export interface HighlightRecord {
   v: 1;
   rows: Array<{
@@ -89,9 +98,13 @@ export interface WorkbookPort {
   activateSheet(name: string): Promise<void>;
   /** Shows the sheet and selects the used cells of one row. */
   selectRow(sheet: string, row: number): Promise<void>;
-  /** Fills rows (from column A to the sheet's last used column), remembering each cell's previous fill. Returns the rows filled. */
+  /**
+   * Marks rows (column A to the sheet's last used column) with conditional formats keyed to each
+   * worker, replacing cwkit's earlier marks; the cells' own fills are never read or written.
+   * Returns the rows marked.
+   */
   highlightRows(marks: RowMark[]): Promise<number>;
-  /** Restores every highlighted cell that still has the highlight colour to its previous fill. Returns the rows restored. */
+  /** Deletes cwkit's marks (and nothing else). Returns the rows that were marked. */
   clearHighlights(): Promise<number>;
   /** Rows currently recorded as highlighted. */
   highlightCount(): Promise<number>;
@@ -137,6 +150,12 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
 export function sameColor(a: FillState | undefined, b: FillState | undefined): boolean {
   const n = (c: FillState | undefined) => (c ? c.replace(/^#?/, '#').toUpperCase() : null);
   return n(a) === n(b);
+}
+
+/** An older cwkit's record of painted fills, or null when the value is not one. */
+export function legacyRecordOf(value: unknown): HighlightRecord | null {
+  const r = value as HighlightRecord | null;
+  return r && typeof r === 'object' && r.v === 1 && Array.isArray(r.rows) ? r : null;
 }
 
 /** Number of rows in a highlight record. */

@@ -1,7 +1,6 @@
-import { CwError } from '../../errors';
+import { CwError, required } from '../../errors';
 import { civilOf, isoOf, startOfNextMonth, startOfYear } from '../../dates';
 import { ZERO, roundFen, fenText, sumOf } from '../../money';
-import { required } from '../../input';
 import { postInEffect, ratingRuns, yearsRoundedUp } from '../../tenure';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { educationRank } from '../../vocab/education';
@@ -11,6 +10,9 @@ import type { Citation } from '../../citation';
 import type { Decimal } from '../../money';
 import type { Trace } from '../../trace';
 import { BENXI_DOC, benxiParams, bx } from './params';
+import { benxiRules } from './rules';
+
+export { benxiTermChecks } from './rules';
 
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
 
@@ -134,7 +136,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const min = Math.ceil((urban * perTenThousand) / 10000 - 1e-9);
   trace.add('配备标准', `城镇常住人口 ${urban} × ${perTenThousand}/万 → 不少于 ${min} 人`, p.source('配备.每万城镇常住人口最少人数'));
   return [{
-    what: '社区工作者总数', scope: 'county', min, max: null, citation: bx('三(四)'),
+    what: '社区工作者总数', counts: 'workers', scope: 'county', min, max: null, citation: bx('三(四)'),
     basis: `每万城镇常住人口不少于${perTenThousand}人`, belowSeverity: 'error', aboveSeverity: 'warning',
   }];
 }
@@ -179,20 +181,6 @@ export function benxiCityFunding(approvedHeads: number, params: ParamView = benx
     perHead, heads: approvedHeads, monthly: roundFen(perHead.times(approvedHeads)), citation: bx('三(六)5'),
     basis: `${fenText(a)} × ${share} + ${fenText(b)} × ${share} = ${fenText(perHead)} 元/人·月，其余由县区财政承担`,
   };
-}
-
-/** 三(八)2 and 三(五): a secondment over 1 month, or a probation over 6 months, is a finding. */
-export function benxiTermChecks(facts: { secondmentMonths?: number; probationMonths?: number }, params: ParamView = benxiParams.resolve(null)): Finding[] {
-  const out: Finding[] = [];
-  const maxSecondment = params.num('借调.最长月数');
-  if (facts.secondmentMonths !== undefined && facts.secondmentMonths > maxSecondment) {
-    out.push({ severity: 'error', rule: '借调时间', citation: bx('三(八)2'), message: `借调 ${facts.secondmentMonths} 个月，超过 ${maxSecondment} 个月上限。`, action: '结束借调或按规定报批；借调须经街道（乡镇）同意并向县、区主管部门报备。' });
-  }
-  const maxProbation = params.num('试用期.最长月数');
-  if (facts.probationMonths !== undefined && facts.probationMonths > maxProbation) {
-    out.push({ severity: 'warning', rule: '试用期', citation: bx('三(五)'), message: `试用期 ${facts.probationMonths} 个月，超过一般不超过 ${maxProbation} 个月的规定。`, action: '试用期满经街道（乡镇）考核合格后正式上岗。' });
-  }
-  return out;
 }
 
 /** 三(六)5 as a funding rule: the city's share per head on the roster (核定人数 = 在册人数). */
@@ -243,4 +231,8 @@ export const benxi: Policy = {
   // 本溪 sets no 优秀 ratio and no age or education floor for recruitment (三(五) only requires an exam).
   excellentQuota: () => null,
   recruitment: () => [],
+  recruits: false,
+  rules: benxiRules,
+  socialInsuranceBase: null,
+  gradeAdjustment: '本溪：工作年限按次年1月1日统一调整，岗位等级随之每年1月1日调整（本民发〔2022〕41号 三(六)3(1)；附件）',
 };

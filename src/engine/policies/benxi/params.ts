@@ -35,7 +35,7 @@ const defs: ParamSpec[] = [
   { key: '退出.累计不合格年数', kind: 'number', value: 3, unit: '年', citation: bx('三(十二)'), label: '累计考核不合格达此年数即解除劳动合同', min: 1 },
   { key: '借调.最长月数', kind: 'number', value: 1, unit: '月', citation: bx('三(八)2'), label: '借调时间上限', min: 0 },
   { key: '试用期.最长月数', kind: 'number', value: 6, unit: '月', citation: bx('三(五)'), label: '公开招聘社区工作者试用期上限', min: 0 },
-  { key: '薪酬水平.上年度平均工资', kind: 'number', unit: '元/月', citation: bx('三(六)1'), label: '上年度全市全口径城镇单位就业人员月平均工资（选填：填写后，县、区社区工作者平均现薪酬低于此数时提示）', min: 0 },
+  { key: '薪酬水平.上年度平均工资', kind: 'number', unit: '元/月', optional: true, citation: bx('三(六)1'), label: '上年度全市全口径城镇单位就业人员月平均工资（选填：填写后，县、区社区工作者平均现薪酬低于此数时提示）', min: 0 },
   { key: '施行日期', kind: 'text', value: '2023-01-01', unit: '日期', citation: bx('三(六)4'), label: '薪酬办法执行日期（2023年1月1日起执行）；早于此日的计算日期报错' },
 ];
 

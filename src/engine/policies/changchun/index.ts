@@ -1,18 +1,17 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText } from '../../money';
-import { required } from '../../input';
-import { certificateOf, CERTIFICATE_NAMES } from '../../vocab/certificates';
-import type { CertificateLevel } from '../../vocab/certificates';
+import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import { atLeastJuniorCollege } from '../../vocab/education';
-import { roleOfTitle } from '../../vocab/posts';
-import type { Citation } from '../../citation';
 import type { Finding, PayItem, Policy, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
-import { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams, cc } from './params';
+import { changchunRules } from './rules';
+import { CHANGCHUN_DOC, CHANGCHUN_ZONES, changchunParams, cc } from './params';
 
 export { CHANGCHUN_DOC, CHANGCHUN_POSTS, CHANGCHUN_ZONES, changchunParams } from './params';
+export { changchunServiceHallCheck, changchunCertificateTarget, changchunTrainingDue } from './rules';
+export type { TrainingDue } from './rules';
 
 
 // ───────────────────────── 二(四) pay table parameter ─────────────────────────
@@ -155,9 +154,9 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const party = p.num('配备.专职党建社工岗');
   trace.add('专职党建“社工岗”', `${party} 个（不含社区党组织书记、副书记）`, p.source('配备.专职党建社工岗'));
   return [
-    { what: '“社工岗”总数', scope: 'community', min, max, citation: cc('二(二)'), basis, belowSeverity: 'warning', aboveSeverity: 'warning' },
+    { what: '“社工岗”总数', counts: 'workers', scope: 'community', min, max, citation: cc('二(二)'), basis, belowSeverity: 'warning', aboveSeverity: 'warning' },
     {
-      what: '专职党建“社工岗”', scope: 'community', min: party, max: party, citation: cc('二(二)'),
+      what: '专职党建“社工岗”', counts: 'partyPosts', scope: 'community', min: party, max: party, citation: cc('二(二)'),
       basis: `每个社区在核定的“社工岗”内设立${party}个专职党建“社工岗”，不含社区党组织书记、副书记`, belowSeverity: 'error', aboveSeverity: 'warning',
     },
   ];
@@ -182,7 +181,7 @@ function zoneQuota(facts: UnitFacts, p: ParamView, trace: Trace): StaffingRequir
   const unit = key.slice('员额.'.length);
   trace.add('“社工岗”员额', `${unit === '全区' ? '长春新区全区' : unit} 不超过 ${max} 个`, p.source(key));
   return {
-    what: '“社工岗”员额', scope: 'county', min: null, max, citation: cc('二(二)'),
+    what: '“社工岗”员额', counts: 'workers', scope: 'county', min: null, max, citation: cc('二(二)'),
     basis: `${unit === '全区' ? '全区拟设置“社工岗”' : `${unit}`}${max}个；实施总量调控、员额管理，调整须报新区党工委、管委会同意`,
     belowSeverity: 'warning', aboveSeverity: 'error',
   };
@@ -226,75 +225,6 @@ function recruitment(w: Worker, facts: WorkerFacts): Finding[] {
   return out;
 }
 
-// ───────────────────────── exported checks ─────────────────────────
-
-/** 二(八): the one-stop service hall keeps 2–3 people on daily duty; the rest work in the grid. */
-export function changchunServiceHallCheck(n: number, params: ParamView = changchunParams.resolve()): Finding[] {
-  const lo = params.num('服务大厅.最少人数');
-  const hi = params.num('服务大厅.最多人数');
-  if (!Number.isInteger(n) || n < 0) throw new CwError('INVALID_NUMBER', `服务大厅人数：${shown(n)} 不是非负整数。`, 'n');
-  if (n >= lo && n <= hi) return [];
-  return [{
-    severity: 'warning', rule: '“一站式”大厅人员', citation: cc('二(八)'),
-    message: `“一站式”大厅日常办公人员 ${n} 人，${n < lo ? '少于' : '多于'}规定的${lo}-${hi}人。`,
-    action: n < lo ? `大厅日常办公人员应保持${lo}-${hi}人。` : `大厅保持${lo}-${hi}人，其他人员下沉到网格，做到“一日两巡，月全覆盖”。`,
-  }];
-}
-
-/**
- * 二(七): each community should have at least 3 社工师 (社会工作师 or 高级社会工作师) within about
- * three years. `count` is that number, or the community's certificates (texts or levels), of which
- * only 社会工作师 and above count (助理社会工作师 does not).
- */
-export function changchunCertificateTarget(count: number | ReadonlyArray<string | CertificateLevel | null>, params: ParamView = changchunParams.resolve()): Finding[] {
-  const target = params.num('持证.每社区社工师人数');
-  let n: number;
-  if (typeof count === 'number') {
-    if (!Number.isInteger(count) || count < 0) throw new CwError('INVALID_NUMBER', `社工师人数：${shown(count)} 不是非负整数。`, 'count');
-    n = count;
-  } else {
-    n = count.filter((c) => (typeof c === 'number' ? c : certificateOf(c, 'certificate') ?? 0) >= 2).length;
-  }
-  if (n >= target) return [];
-  return [{
-    severity: 'warning', rule: '社工师人数', citation: cc('二(七)'),
-    message: `社区有社工师（社会工作师及以上）${n} 名，少于目标 ${target} 名（力争通过${params.num('持证.目标年数')}年左右的努力达到，助理社会工作师不计入）。`,
-    action: `鼓励“社工岗”人员考取社会工作者职业水平证书，尚差 ${target - n} 名。`,
-  }];
-}
-
-/** Result of {@link changchunTrainingDue}. */
-export interface TrainingDue {
-  due: boolean;
-  intervalYears: number;
-  /** First year training is due (the current year when never trained). */
-  nextDueYear: number;
-  message: string;
-  citation: Citation;
-}
-
-/**
- * 二(七): 社区党组织书记 and 居民委员会主任 (社区正职) are trained every year, every other 社工岗
- * worker every 2 years. `post` is a post category or job title; a blank last year means never trained.
- */
-export function changchunTrainingDue(post: string, lastTrainingYear: number | null | undefined, year: number, params: ParamView = changchunParams.resolve()): TrainingDue {
-  const t = typeof post === 'string' ? post.trim() : '';
-  const head = t === '社区正职' || t === '正职' || roleOfTitle(t) === 'head';
-  if (!head && !(CHANGCHUN_POSTS as readonly string[]).includes(t) && roleOfTitle(t) === null) {
-    throw new CwError('UNKNOWN_POST', `post：无法识别岗位 ${shown(post)}。长春新区的岗位类别：${CHANGCHUN_POSTS.join('、')}；也可写职务：书记、主任、副书记、副主任、委员、专职工作人员。`, 'post');
-  }
-  const interval = params.num(head ? '培训.正职间隔年数' : '培训.其他间隔年数');
-  const who = head ? '社区党组织书记、居民委员会主任' : '其他“社工岗”人员';
-  const last = lastTrainingYear ?? null;
-  const nextDueYear = last === null ? year : last + interval;
-  const due = year >= nextDueYear;
-  const when = interval === 1 ? '每年培训一次' : `每${interval}年轮训一次`;
-  const message = last === null
-    ? `${who}${when}；无培训记录，${year}年应安排培训。`
-    : due ? `${who}${when}；上次培训${last}年，${year}年应安排培训。` : `${who}${when}；上次培训${last}年，下次应在${nextDueYear}年。`;
-  return { due, intervalYears: interval, nextDueYear, message, citation: cc('二(七)') };
-}
-
 // ───────────────────────── the policy ─────────────────────────
 
 /** 长春新区 · changchun-xinqu-2020. */
@@ -332,4 +262,8 @@ export const changchun: Policy = {
   // 二(九) sets four rating grades but no 优秀 ratio.
   excellentQuota: () => null,
   recruitment,
+  recruits: true,
+  rules: changchunRules,
+  socialInsuranceBase: null,
+  gradeAdjustment: null,
 };

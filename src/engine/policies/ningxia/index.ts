@@ -1,7 +1,6 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { civilOf, isoOf, wholeMonthsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
-import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
 import { ratingOf } from '../../vocab/ratings';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
@@ -11,9 +10,12 @@ import type { AwardLevel, Finding, PayItem, Policy, StaffingRequirement, UnitFac
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { NINGXIA_DOC, ningxiaParams, nx } from './params';
+import { ningxiaRules } from './rules';
 
 export { NINGXIA_DOC, NINGXIA_POSTS, NINGXIA_TOP_LEVEL, ningxiaParams } from './params';
 export type { NingxiaPost } from './params';
+export { ningxiaReservePool, ningxiaCertificationTarget } from './rules';
+export type { ReservePool } from './rules';
 
 const HEAD_POST = '两委正职';
 const CERT_KEYS = { 1: '职业津贴.初级', 2: '职业津贴.中级', 3: '职业津贴.高级' } as const;
@@ -285,74 +287,10 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
     );
   }
   return [{
-    what: '社区工作者总数', scope: 'county', min: n, max: n, citation: nx('一 优化队伍结构'),
+    what: '社区工作者总数', counts: 'workers', scope: 'county', min: n, max: n, citation: nx('一 优化队伍结构'),
     basis: `每万城镇常住人口${per}人，实行总量控制：${urban} × ${per} ÷ 10000 = ${+exact.toFixed(4)}，四舍五入为${n}人`,
     belowSeverity: 'warning', aboveSeverity: 'error',
   }];
-}
-
-/** Result of {@link ningxiaReservePool}. */
-export interface ReservePool {
-  /** Community party secretaries counted (one per community). */
-  secretaries: number;
-  /** Reserve candidates per secretary (3). */
-  perSecretary: number;
-  /** Minimum size of the street's (township's) reserve pool. */
-  required: number;
-  citation: Citation;
-  basis: string;
-}
-
-/**
- * 一 严格政治把关: each street (township) keeps a reserve pool of community party-secretary
- * candidates at 1 : 3, i.e. at least 3 × the number of its community party secretaries.
- * `communities` is the street's community count or its list of communities (one secretary each).
- */
-export function ningxiaReservePool(communities: number | readonly UnitFacts[], params: ParamView = defaults()): ReservePool {
-  const secretaries = typeof communities === 'number' ? communities : communities.length;
-  if (!Number.isInteger(secretaries) || secretaries < 0) {
-    throw new CwError('INVALID_NUMBER', `communities：${shown(communities)} 不是有效的社区数。可用：≥ 0 的整数，或社区列表。`, 'communities');
-  }
-  const per = params.num('后备人才.每名书记人数');
-  const req = new Decimal(secretaries).times(per).ceil().toNumber();
-  return {
-    secretaries, perSecretary: per, required: req, citation: nx('一 严格政治把关'),
-    basis: `街道（乡镇）按1:${per}建立社区党组织书记后备人才库：${secretaries}名社区党组织书记 × ${per} = 不少于${req}人`,
-  };
-}
-
-/**
- * 一 开展职业评价: certified share ≥ 35% by 2025 (warning from 2025 when below, info before),
- * aim ≥ 50% by 2030 (warning from 2030 when below, info before). Returns [] when both are met.
- */
-export function ningxiaCertificationTarget(certified: number, total: number, year: number, params: ParamView = defaults()): Finding[] {
-  if (!Number.isInteger(total) || total <= 0) throw new CwError('INVALID_NUMBER', `total：${shown(total)} 不是有效的社区工作者人数。可用：正整数。`, 'total');
-  if (!Number.isInteger(certified) || certified < 0 || certified > total) {
-    throw new CwError('INVALID_NUMBER', `certified：${shown(certified)} 不是有效的持证人数。可用：0 至 ${total} 的整数。`, 'certified');
-  }
-  if (!Number.isInteger(year)) throw new CwError('INVALID_NUMBER', `year：${shown(year)} 不是年份。可用：四位年份，如 2025。`, 'year');
-  const share = new Decimal(certified).div(total);
-  const pct = share.times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString();
-  const citation = nx('一 开展职业评价');
-  const out: Finding[] = [];
-  const targets: Array<{ by: number; key: string; verb: string }> = [
-    { by: 2025, key: '持证比例目标.2025', verb: '达到' },
-    { by: 2030, key: '持证比例目标.2030', verb: '力争达到' },
-  ];
-  for (const t of targets) {
-    const target = params.num(t.key);
-    if (share.greaterThanOrEqualTo(target)) continue;
-    const due = year >= t.by;
-    const needed = new Decimal(target).times(total).ceil().toNumber();
-    out.push({
-      severity: due ? 'warning' : 'info',
-      rule: '持证比例',
-      citation,
-      message: `${year}年持证社区工作者 ${certified}/${total} = ${pct}%，${due ? '低于' : '尚未达到'}“到${t.by}年${t.verb}${+(target * 100).toFixed(2)}%”的目标。`,
-      action: `持证人数需至少 ${needed} 人（还差 ${needed - certified} 人）；支持社区工作者参加职业资格考试和学历教育。`,
-    });
-  }
-  return out;
 }
 
 /** Result of {@link ningxiaRegionalShare}. */
@@ -504,4 +442,8 @@ export const ningxia: Policy = {
   // for recruitment (一 优化队伍结构: "科学设置学历、专业等条件", left to the county).
   excellentQuota: () => null,
   recruitment: () => [],
+  recruits: false,
+  rules: ningxiaRules,
+  socialInsuranceBase: null,
+  gradeAdjustment: '宁夏：按岗位等级表（市级参数）的年限晋级，从次月起执行（“4岗24级”）',
 };

@@ -1,8 +1,6 @@
 import { cwErrorOf as errorOf } from '../../../../test/helpers/errors';
-import {
-  evaluate, assessGrade, policyOf, normalizeWorker, CwError, Decimal, Trace, fenText,
-  ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy,
-} from '../../index';
+import { evaluate, assessGrade, policyOf, normalizeWorker, CwError, Decimal, Trace, fenText } from '../../index';
+import { ningxiaRegionalShare, ningxiaReservePool, ningxiaCertificationTarget, ningxiaLongServiceSubsidy } from './index';
 import { ningxiaParams } from './params';
 
 /**

@@ -1,11 +1,9 @@
-import { CwError, shown } from '../../errors';
+import { CwError, shown, required } from '../../errors';
 import { citeText } from '../../citation';
-import { civilOf, isoOf, parseDate, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
+import { civilOf, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText } from '../../money';
-import { required } from '../../input';
 import { ratingRuns } from '../../tenure';
-import { retirementOf, sexOf } from '../../retirement';
-import { certificateOf, CERTIFICATE_NAMES } from '../../vocab/certificates';
+import { CERTIFICATE_NAMES } from '../../vocab/certificates';
 import type { CertificateLevel } from '../../vocab/certificates';
 import { educationRank } from '../../vocab/education';
 import { ratingOf } from '../../vocab/ratings';
@@ -14,8 +12,11 @@ import type { Finding, PayItem, Policy, Quota, StaffingRequirement, UnitFacts, W
 import type { ParamView } from '../../params';
 import type { Trace } from '../../trace';
 import { TONGZHOU_DOC, tongzhouParams, tz } from './params';
+import { tongzhouRules } from './rules';
 
 export { TONGZHOU_DOC, TONGZHOU_POSTS, TONGZHOU_CERT_KEYS, tongzhouParams } from './params';
+export { tongzhouServiceAgreement, tongzhouContinuingEducation, tongzhouRetirement, tongzhouAverageWageCheck } from './rules';
+export type { ServiceAgreement, TongzhouRetirement } from './rules';
 
 /** The warning every Tongzhou result carries. */
 export const TONGZHOU_DRAFT_WARNING =
@@ -106,9 +107,9 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const min = Math.max(floor, byHouseholds);
   trace.add('社区工作者配备', `${households}户 ÷ ${per} 向上取整 = ${byHouseholds}，不少于${floor} → 至少 ${min} 人`, tz('第七条'), '解读 §通州-配备：每130户配备1名，向上取整，且不少于9名');
   const out: StaffingRequirement[] = [
-    { what: '社区工作者总数', scope: 'community', min, max: null, citation: tz('第七条'), basis: `每${per}户居民配备1名（${households}户 → ${byHouseholds}名，向上取整），且每个社区不少于${floor}名`, belowSeverity: 'error', aboveSeverity: 'warning' },
-    { what: '正职', scope: 'community', min: null, max: p.num('职数.正职最多'), citation: tz('第八条'), basis: `每个社区最多不超过${p.num('职数.正职最多')}名正职职数（书记、主任原则上“一肩挑”；服务站站长享受正职待遇）`, belowSeverity: 'warning', aboveSeverity: 'error' },
-    { what: '副职', scope: 'community', min: null, max: p.num('职数.副职最多'), citation: tz('第八条'), basis: `每个社区最多不超过${p.num('职数.副职最多')}名副职职数（专职副书记、副主任、副站长）`, belowSeverity: 'warning', aboveSeverity: 'error' },
+    { what: '社区工作者总数', counts: 'workers', scope: 'community', min, max: null, citation: tz('第七条'), basis: `每${per}户居民配备1名（${households}户 → ${byHouseholds}名，向上取整），且每个社区不少于${floor}名`, belowSeverity: 'error', aboveSeverity: 'warning' },
+    { what: '正职', counts: { post: '正职' }, scope: 'community', min: null, max: p.num('职数.正职最多'), citation: tz('第八条'), basis: `每个社区最多不超过${p.num('职数.正职最多')}名正职职数（书记、主任原则上“一肩挑”；服务站站长享受正职待遇）`, belowSeverity: 'warning', aboveSeverity: 'error' },
+    { what: '副职', counts: { post: '副职' }, scope: 'community', min: null, max: p.num('职数.副职最多'), citation: tz('第八条'), basis: `每个社区最多不超过${p.num('职数.副职最多')}名副职职数（专职副书记、副主任、副站长）`, belowSeverity: 'warning', aboveSeverity: 'error' },
   ];
   const rawType = (facts.partyOrgType ?? '').trim();
   if (rawType === '') {
@@ -120,11 +121,11 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
     }
     const lo = p.num(`党组织.${type}最少委员`);
     const hi = p.num(`党组织.${type}最多委员`);
-    out.push({ what: `社区${type}委员`, scope: 'community', min: lo, max: hi, citation: tz('第七条'), basis: `社区${type}一般由${lo}至${hi}名委员组成`, belowSeverity: 'warning', aboveSeverity: 'warning' });
+    out.push({ what: `社区${type}委员`, counts: 'partyCommittee', scope: 'community', min: lo, max: hi, citation: tz('第七条'), basis: `社区${type}一般由${lo}至${hi}名委员组成`, belowSeverity: 'warning', aboveSeverity: 'warning' });
   }
   out.push(
-    { what: '社区党组织书记', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区党组织设书记1人', belowSeverity: 'error', aboveSeverity: 'error' },
-    { what: '社区党组织专职副书记', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区党组织设专职副书记1人', belowSeverity: 'error', aboveSeverity: 'error' },
+    { what: '社区党组织书记', counts: 'partySecretary', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区党组织设书记1人', belowSeverity: 'error', aboveSeverity: 'error' },
+    { what: '社区党组织专职副书记', counts: 'partyDeputy', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区党组织设专职副书记1人', belowSeverity: 'error', aboveSeverity: 'error' },
   );
   const base = [p.num('党务工作者.最少'), p.num('党务工作者.最多')];
   const one = p.num('党务工作者.增配1名党员数');
@@ -134,16 +135,16 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   const memberText = members === undefined ? '未提供党员数，按基本职数' : `党员 ${members} 名${extra === 0 ? `，未超过${one}名` : `，超过${extra === 2 ? two : one}名增配${extra}名`}`;
   trace.add('专职党务工作者', `${base[0] + extra}–${base[1] + extra} 名（${memberText}）`, tz('第七条'), '解读 §通州-党务工作者：增配名额同时加在1-3名的上下限上；专职副书记计入专职党务工作者职数');
   out.push({
-    what: '专职党务工作者', scope: 'community', min: base[0] + extra, max: base[1] + extra, citation: tz('第七条'),
+    what: '专职党务工作者', counts: 'partyWorkersAndDeputy', scope: 'community', min: base[0] + extra, max: base[1] + extra, citation: tz('第七条'),
     basis: `单独编配${base[0]}-${base[1]}名（社区党组织专职副书记纳入职数）；党员超过${one}名增配1名、超过${two}名增配2名（不含回社区报到的在职党员）；${memberText}`,
     belowSeverity: 'error', aboveSeverity: 'warning',
   });
   const rcLo = p.num('居委会.最少成员');
   const rcHi = p.num('居委会.最多成员');
   out.push(
-    { what: '社区居委会成员', scope: 'community', min: rcLo, max: rcHi, citation: tz('第七条'), basis: `社区居委会由主任1人、副主任1至2人、委员若干人共${rcLo}至${rcHi}人组成`, belowSeverity: 'error', aboveSeverity: 'error' },
-    { what: '社区居委会主任', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区居委会设主任1人', belowSeverity: 'error', aboveSeverity: 'error' },
-    { what: '社区居委会副主任', scope: 'community', min: 1, max: p.num('居委会.最多副主任'), citation: tz('第七条'), basis: `社区居委会设副主任1至${p.num('居委会.最多副主任')}人`, belowSeverity: 'error', aboveSeverity: 'error' },
+    { what: '社区居委会成员', counts: 'residentsCommittee', scope: 'community', min: rcLo, max: rcHi, citation: tz('第七条'), basis: `社区居委会由主任1人、副主任1至2人、委员若干人共${rcLo}至${rcHi}人组成`, belowSeverity: 'error', aboveSeverity: 'error' },
+    { what: '社区居委会主任', counts: 'committeeHead', scope: 'community', min: 1, max: 1, citation: tz('第七条'), basis: '社区居委会设主任1人', belowSeverity: 'error', aboveSeverity: 'error' },
+    { what: '社区居委会副主任', counts: 'committeeDeputy', scope: 'community', min: 1, max: p.num('居委会.最多副主任'), citation: tz('第七条'), basis: `社区居委会设副主任1至${p.num('居委会.最多副主任')}人`, belowSeverity: 'error', aboveSeverity: 'error' },
   );
   return out;
 }
@@ -257,105 +258,6 @@ function recruitment(w: Worker, facts: WorkerFacts): Finding[] {
   return out;
 }
 
-// ───────────────────────── exported helpers ─────────────────────────
-
-/** Result of {@link tongzhouServiceAgreement}. */
-export interface ServiceAgreement {
-  /** 一届 (elected: one term, 一届一签) or N年. */
-  term: string;
-  /** Years, for a recruited worker; null for an elected worker (the term of office). */
-  years: number | null;
-  /** Probation that may be agreed (首次签订服务协议的，可以约定试用期); null when none applies. */
-  probationMonths: number | null;
-  message: string;
-  citation: Citation;
-}
-
-/** 第十六条: elected workers sign per term, recruited workers every five years; a first agreement may set 6 months' probation. */
-export function tongzhouServiceAgreement(elected: boolean, firstSigning = true, params: ParamView = tongzhouParams.resolve()): ServiceAgreement {
-  const years = elected ? null : params.num('服务协议.招聘年限');
-  const probationMonths = firstSigning ? params.num('服务协议.试用期月数') : null;
-  const term = elected ? '一届' : `${years}年`;
-  const head = elected ? '选任的社区工作者服务协议一届一签（与任期一致）' : `招聘的社区工作者服务协议原则上${years}年一签`;
-  const tail = firstSigning ? `；首次签订可以约定试用期${probationMonths}个月` : '；续签不再约定试用期';
-  return { term, years, probationMonths, message: `${head}${tail}。不得采取劳务派遣方式签订。`, citation: tz('第十六条') };
-}
-
-/**
- * 第三十条: continuing education per 3-year registration period — 助理社会工作师 ≥ 72 hours,
- * 社会工作师 and 高级社会工作师 ≥ 90 hours. No certificate: no requirement.
- */
-export function tongzhouContinuingEducation(certLevel: unknown, hours: number, params: ParamView = tongzhouParams.resolve()): Finding[] {
-  const level = typeof certLevel === 'number' ? (certLevel as CertificateLevel) : certificateOf(certLevel, 'certificate');
-  if (level === null) return [];
-  if (![1, 2, 3].includes(level)) throw new CwError('UNKNOWN_CERTIFICATE', `certificate：${shown(certLevel)} 不是职业水平证书等级。可用：1、2、3 或 助理社会工作师、社会工作师、高级社会工作师。`, 'certificate');
-  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0) {
-    throw new CwError('INVALID_NUMBER', `hours：${shown(hours)} 不是有效学时。可用：本登记有效期内累计继续教育学时，≥ 0。`, 'hours');
-  }
-  const name = CERTIFICATE_NAMES[level];
-  const need = params.num(`继续教育.${name}`);
-  if (hours >= need) return [];
-  return [{
-    severity: 'error', rule: '继续教育', citation: tz('第三十条'),
-    message: `${name}在本登记有效期（3年）内继续教育累计 ${hours} 小时，少于${need}小时，尚差 ${need - hours} 小时。`,
-    action: '在登记有效期内补足社会工作专业继续教育学时；培训结果计入工作档案并作为年度考核依据。',
-  }];
-}
-
-/** Result of {@link tongzhouRetirement}. */
-export interface TongzhouRetirement {
-  /** Statutory retirement date (national schedule), ISO. */
-  retirementDate: string;
-  delayMonths: number;
-  /** An elected worker may work on to the end of the term (ISO), when that is later. */
-  mayWorkUntil: string | null;
-  message: string;
-  citation: Citation;
-}
-
-/**
- * 第二十条: retirement at the statutory age — the draft's 60/55 are superseded by the national
- * gradual-delay schedule (docs/readings.md 通用-退休年龄); an elected worker may, as work requires, stay until
- * the end of the current term after retiring.
- */
-export function tongzhouRetirement(input: { birthDate: unknown; sex: unknown; originalAge?: number; elected?: boolean; termEnd?: unknown }): TongzhouRetirement {
-  const birth = parseDate(input.birthDate, 'birthDate');
-  const sex = sexOf(input.sex);
-  const r = retirementOf(birth, sex, input.originalAge ?? null);
-  const date = isoOf(r.date);
-  const termEnd = input.termEnd === undefined || input.termEnd === null || input.termEnd === '' ? null : parseDate(input.termEnd, 'termEnd');
-  let mayWorkUntil: string | null = null;
-  let tail = '';
-  if (input.elected) {
-    if (termEnd !== null && termEnd > r.date) {
-      mayWorkUntil = isoOf(termEnd);
-      tail = `；选任的社区工作者可根据工作需要，办理退休手续后工作至本届任期结束（${mayWorkUntil}）`;
-    } else if (termEnd === null) {
-      tail = '；选任的社区工作者可根据工作需要，办理退休手续后工作至本届任期结束（未提供任期结束日期 termEnd）';
-    }
-  }
-  return {
-    retirementDate: date, delayMonths: r.delayMonths, mayWorkUntil,
-    message: `法定退休日期 ${date}（原退休年龄${r.originalAge}周岁，按国家渐进式延迟退休办法延迟${r.delayMonths}个月）${tail}。`,
-    citation: tz('第二十条'),
-  };
-}
-
-/**
- * 第十一条(一): the average pay of a unit's community workers should be no lower than the previous
- * year's Beijing average wage of urban employees (全口径城镇单位就业人员平均工资). Both per year or both per month.
- */
-export function tongzhouAverageWageCheck(averagePay: number | string, cityAverageWage: number | string): Finding[] {
-  const a = new Decimal(averagePay);
-  const b = new Decimal(cityAverageWage);
-  if (a.greaterThanOrEqualTo(b)) return [];
-  return [{
-    severity: 'warning', rule: '工资总体水平', citation: tz('第十一条(一)'),
-    message: `社区工作者平均工资 ${fenText(a)} 低于上年度本市全口径城镇单位就业人员平均工资 ${fenText(b)}，差 ${fenText(b.minus(a))}。`,
-    action: '原则上不低于上年度本市全口径城镇单位就业人员平均工资，每个届期内至少调整一次。',
-  }];
-}
-
 // ───────────────────────── the policy ─────────────────────────
 
 /** 通州 · tongzhou-draft. */
@@ -388,4 +290,8 @@ export const tongzhou: Policy = {
   exitTriggers,
   excellentQuota,
   recruitment,
+  recruits: true,
+  rules: tongzhouRules,
+  socialInsuranceBase: null,
+  gradeAdjustment: null,
 };

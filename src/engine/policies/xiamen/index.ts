@@ -1,7 +1,6 @@
-import { CwError } from '../../errors';
+import { CwError, required } from '../../errors';
 import { addMonths, civilOf, endOfPreviousMonth, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
-import { required } from '../../input';
 import { postInEffect } from '../../tenure';
 import { Trace } from '../../trace';
 import { CERTIFICATE_NAMES } from '../../vocab/certificates';
@@ -11,6 +10,7 @@ import type { Education, Degree } from '../../vocab/education';
 import type { AwardLevel, Finding, PayItem, Policy, Quota, StaffingRequirement, UnitFacts, Worker, WorkerFacts } from '../../types';
 import type { ParamView } from '../../params';
 import { TABLE, XIAMEN_DOC, XiamenPost, xiamenParams, xm } from './params';
+import { xiamenRules } from './rules';
 
 export { XIAMEN_DOC, xiamenParams, xm } from './params';
 
@@ -288,7 +288,7 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
     const max = new Decimal(population).times(perThousand).div(1000).floor().toNumber();
     trace.add('配备标准', `常住人口 ${population} × ${perThousand}/千人 → 不高于 ${max} 人`, p.source('配备.每千常住人口最多人数'));
     return [{
-      what: '社区工作者总数', scope: 'county', min: null, max, citation: xm('第五条'),
+      what: '社区工作者总数', counts: 'workers', scope: 'county', min: null, max, citation: xm('第五条'),
       basis: `每1000名常住人口不高于${perThousand}人（常住人口${population}人，向下取整）`, belowSeverity: 'warning', aboveSeverity: 'error',
     }];
   }
@@ -300,15 +300,15 @@ function staffing(facts: UnitFacts, scope: 'community' | 'county', p: ParamView,
   trace.add('专职社区党群工作者', `每个社区至少${party}名`, p.source('配备.专职党群工作者最少'));
   return [
     {
-      what: '两委专职成员', scope: 'community', min: low, max: high, citation: xm('第五条'),
+      what: '两委专职成员', counts: 'twoCommittees', scope: 'community', min: low, max: high, citation: xm('第五条'),
       basis: `社区“两委”专职成员按照${low}到${high}人配备`, belowSeverity: 'warning', aboveSeverity: 'warning',
     },
     {
-      what: '两委专职成员', scope: 'community', min: null, max: cap, citation: xm('第五条'),
+      what: '两委专职成员', counts: 'twoCommittees', scope: 'community', min: null, max: cap, citation: xm('第五条'),
       basis: `社区“两委”专职成员最多不超过${cap}人`, belowSeverity: 'warning', aboveSeverity: 'error',
     },
     {
-      what: '专职社区党群工作者', scope: 'community', min: party, max: null, citation: xm('第五条'),
+      what: '专职社区党群工作者', counts: 'partyWorkers', scope: 'community', min: party, max: null, citation: xm('第五条'),
       basis: `每个社区至少配备${party}名专职社区党群工作者`, belowSeverity: 'error', aboveSeverity: 'warning',
     },
   ];
@@ -423,4 +423,9 @@ export const xiamen: Policy = {
   exitTriggers,
   excellentQuota,
   recruitment,
+  recruits: true,
+  rules: xiamenRules,
+  // 第十三条（一）: the base is the three standard amounts of the worker's grade, not the declared one.
+  socialInsuranceBase: (w, trace, warnings) => xiamenSocialInsuranceBase(w, undefined, trace, warnings),
+  gradeAdjustment: '厦门：工作年限每满3年晋升一个岗位等级，从次月起执行（厦民规〔2020〕2号 第十一条（二））',
 };

@@ -78,7 +78,7 @@ const defs: ParamSpec[] = [
 
   { key: '招聘.最低学历', kind: 'text', value: '大专', unit: '学历', citation: xm('第八条'), label: '招聘对象最低学历（国家教育部门承认的大专以上）' },
   { key: '招聘.最高年龄', kind: 'number', value: 35, unit: '周岁', citation: xm('第八条'), label: '招聘对象年龄上限（一般在35周岁以下，第九条可适当放宽）', min: 0 },
-  { key: '薪酬水平.上年度平均工资', kind: 'number', unit: '元/月', citation: xm('第十条'), label: '上年度本市城镇非私营单位在岗职工（含劳务派遣工）月平均工资（选填：填写后，区社区工作者平均现薪酬低于此数时提示）', min: 0 },
+  { key: '薪酬水平.上年度平均工资', kind: 'number', unit: '元/月', optional: true, citation: xm('第十条'), label: '上年度本市城镇非私营单位在岗职工（含劳务派遣工）月平均工资（选填：填写后，区社区工作者平均现薪酬低于此数时提示）', min: 0 },
   { key: '优秀比例上限', kind: 'number', value: 0.25, unit: '比例', citation: xm('第二十一条'), label: '年度考核优秀等次占比上限（不超过25%）', min: 0, max: 1 },
 ];
 
