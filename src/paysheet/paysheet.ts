@@ -49,7 +49,7 @@ export const PAY_COLUMNS: PayColumn[] = [
   { header: '合计（元/月）', value: (w) => amount(w.pay?.total) },
   { header: '法定退休日期', value: (w) => w.pay?.retirementDate ?? null },
   { header: '错误', value: (w) => w.error ?? null },
-  { header: '提示', value: (w) => (w.pay?.warnings.length ? w.pay.warnings.join('；') : null) },
+  { header: '提示', value: (w) => [...(w.unplaced ? [w.unplaced] : []), ...(w.pay?.warnings ?? [])].join('；') || null },
 ];
 
 /** Headers of 计算过程 (one row per worker: the trace steps as lines of one cell, and their sources). */

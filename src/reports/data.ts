@@ -49,6 +49,7 @@ function lineOf(r: EvaluatedRow): WorkerLine {
     certificate: r.certificate === null ? null : CERTIFICATE_NAMES[r.certificate],
     ratings: [...r.ratings].sort((a, b) => a[0] - b[0]).map(([year, rating]) => ({ year, rating })),
     rowFindings: r.findings.filter((f) => f.severity === 'error' || f.rule === '缺少数据').map((f) => f.message),
+    ...(r.unplaced === null ? {} : { unplaced: r.unplaced }),
   };
 }
 

@@ -79,6 +79,8 @@ export interface WorkerLine {
   error?: string;
   /** Data-format findings on the row (from the roster's evaluation). */
   rowFindings: string[];
+  /** Why the worker is in no community (the report lists it in its notes); absent when placed. */
+  unplaced?: string;
 }
 
 /** A staffing requirement of one unit, with the roster's count. */

@@ -1,6 +1,7 @@
-/** Reports read the roster's one evaluation: a worker they cannot place is listed with the reason, never dropped. */
+/** Reports and the pay sheet read the roster's one evaluation: a worker they cannot place is listed with the reason, never dropped. */
 import { checkRoster } from '../../src/engine';
 import { prepareReport } from '../../src/reports';
+import { paySheet } from '../../src/paysheet/paysheet';
 import { AS_OF, community, rosterOf, worker } from '../checks/helpers';
 
 const roster = () => rosterOf([...community('春晖社区'), worker({ 社区: '', 姓名: '赵强', 出生日期: '1988-04-02' })], [{ 街道: '乙街道', 社区: '春晖社区', 户数: 1200 }]);
@@ -27,5 +28,16 @@ describe('reports and the worker a report cannot place', () => {
     expect(w.community).toBe('');
     expect(w.rowFindings).toContain('缺少社区：无法归入社区，该职工不计入任何社区的配备人数。');
     expect(w.pay?.total).toMatch(/^\d+\.\d\d$/);
+  });
+});
+
+describe('the pay sheet and the worker it cannot place', () => {
+  test('the row is kept, with its pay and the reason in 提示', () => {
+    const sheet = paySheet(roster(), { policy: 'benxi', period: '2026-12', params: { 基数: 3400 } });
+    const header = sheet.pay[0];
+    const row = sheet.pay.find((r) => r[header.indexOf('姓名')] === '赵强')!;
+    expect(row[header.indexOf('社区')]).toBeNull();
+    expect(String(row[header.indexOf('提示')])).toContain('缺少社区：无法归入社区，该职工不计入任何社区的配备人数。');
+    expect(row[header.indexOf('合计（元/月）')]).not.toBeNull();
   });
 });
