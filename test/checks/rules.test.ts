@@ -419,3 +419,14 @@ describe('the check itself', () => {
     await expect(checkRoster(roster, 'benxi', { asOf: '2022-06-01' })).rejects.toBeInstanceOf(CwError);
   });
 });
+
+describe('the policy’s in-force note', () => {
+  test('cites the article the policy declares for it (厦门 第三十六条 past its validity; 通州 as a draft), not one parsed from the message', async () => {
+    const xiamen = findings(await check('xiamen', [worker()]), '适用政策');
+    expect(xiamen.map((f) => [f.severity, f.citation.article])).toEqual([['info', '第三十六条']]);
+    expect(xiamen[0].message).toMatch(/已超出.*有效期/);
+    const tongzhou = findings(await check('tongzhou', [worker()]), '适用政策');
+    expect(tongzhou.map((f) => f.citation)).toEqual([{ doc: POLICIES.find((p) => p.id === 'tongzhou-draft')!.doc, article: '施行与有效期' }]);
+    expect(findings(await check('benxi', [worker()]), '适用政策')).toEqual([]);
+  });
+});

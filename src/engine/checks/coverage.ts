@@ -7,11 +7,6 @@ import { KIND_NAME } from '../roster-eval/tables';
 import { Trace } from '../trace';
 import type { CheckContext } from './context';
 
-function articleIn(message: string): string {
-  const m = /第[一二三四五六七八九十百]+条(（[一二三四五六七八九十]+）)?/.exec(message);
-  return m ? m[0] : '施行与有效期';
-}
-
 /** The policy's own in-force rule, once for the roster (a date before a policy applies is bad input). */
 export function inForceNotes(cx: CheckContext): void {
   const { policy, params, asOf } = cx;
@@ -20,7 +15,7 @@ export function inForceNotes(cx: CheckContext): void {
   const inForce: string[] = [];
   policy.checkInForce(probe, new Trace(false), inForce);
   for (const w of inForce) {
-    cx.out.emit(ROSTER_PLACE, { severity: 'info', rule: '适用政策', citation: { doc: policy.doc, article: articleIn(w) }, message: w, action: '结果按本政策给出；请核对检查日期适用的规定。' });
+    cx.out.emit(ROSTER_PLACE, { severity: 'info', rule: '适用政策', citation: { doc: policy.doc, article: policy.inForceArticle }, message: w, action: '结果按本政策给出；请核对检查日期适用的规定。' });
   }
 }
 
