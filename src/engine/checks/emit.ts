@@ -1,3 +1,4 @@
+/** The findings a check collects, in the order its rules raise them. */
 import { findingAt } from '../roster-eval/findings';
 import type { FindingExtra, FindingPlace, RosterFinding } from '../roster-eval/findings';
 import type { Finding } from '../types';

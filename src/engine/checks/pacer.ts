@@ -1,3 +1,4 @@
+/** The check's slicing: yields to the event loop between slices of work, reports progress, honours cancellation. */
 import { CheckCancelled } from './types';
 import type { CheckOptions } from './types';
 

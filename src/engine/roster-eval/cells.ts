@@ -38,15 +38,25 @@ export function dateCell(v: Cell, column: string, earliestYear: number): DayNumb
 
 /** A cell parser: the engine's vocabulary function for one column (module-level, so no closure per row). */
 export type Parse<T> = (v: Cell, column: string, what: string) => T;
+/** 学历. */
 export const P_EDUCATION: Parse<ReturnType<typeof educationOf>> = (v, f) => educationOf(v, f);
+/** 学位. */
 export const P_DEGREE: Parse<ReturnType<typeof degreeOf>> = (v, f) => degreeOf(v, f);
+/** 职业资格证书 (none is null). */
 export const P_CERTIFICATE: Parse<CertificateLevel | null> = (v, f) => certificateOf(v, f);
+/** A date from 1990 on (证书、协议、任期). */
 export const P_DATE: Parse<DayNumber> = (v, f) => dateCell(v, f, 1990);
+/** 是/否. */
 export const P_YESNO: Parse<boolean | null> = (v, f) => yesNoOf(v, f);
+/** 任用方式: 选任 true, 招聘 false. */
 export const P_ELECTED: Parse<boolean | null> = (v, f) => electedOf(v, f);
+/** A non-negative number. */
 export const P_NUMBER: Parse<number> = (v, f, what) => numberOf(v, f, what);
+/** A non-negative whole number. */
 export const P_INTEGER: Parse<number> = (v, f, what) => numberOf(v, f, what, true);
+/** A 考核等次. */
 export const P_RATING: Parse<Rating | null> = (v, f) => ratingOf(v, f);
+/** A four-digit year (or a date, read as its year). */
 export const P_YEAR: Parse<number> = (v, f) => {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2100) return v;
   if (typeof v === 'number' && v > 2100) return civilOf(dateCell(v, f, 1990)).y;
@@ -55,6 +65,7 @@ export const P_YEAR: Parse<number> = (v, f) => {
   if (!/^\d{4}$/.test(t) || n < 1990 || n > 2100) throw new CwError('INVALID_NUMBER', `${f}：${textOf(v)} 不是年份。可用：四位年份，如 2025。`, f);
   return n;
 };
+/** 原法定退休年龄: 60, 55 or 50. */
 export const P_ORIGINAL_AGE: Parse<number> = (v, f) => {
   const n = numberOf(v, f, '原法定退休年龄 60、55 或 50', true);
   if (![60, 55, 50].includes(n)) throw new CwError('INVALID_NUMBER', `${f}：${n} 不是原法定退休年龄。可用：男 60；女 55（管理和专业技术岗位）或 50（工人岗位）。`, f);
