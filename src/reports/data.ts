@@ -67,11 +67,16 @@ function readRoster(roster: Roster, policy: Policy, asOf: number, params: Return
   return { ev, rows };
 }
 
-/** The report's note on each worker it cannot place in a community (listed, never dropped). */
-function unplacedNotes(read: ReadRoster): string[] {
-  return read.rows
+/**
+ * The report's notes on what it could not use: each worker it cannot place in a community (listed,
+ * never dropped), and each malformed cell of the community and county tables (its figure is left out).
+ */
+function readingNotes(read: ReadRoster): string[] {
+  const unplaced = read.rows
     .filter(({ row }) => row.unplaced !== null)
     .map(({ row }) => `第${row.place.row}行${row.name ? `（${row.name}）` : ''}未列入任何社区：${row.unplaced}`);
+  const tables = read.ev.findings.filter((f) => f.severity === 'error').map((f) => `工作表“${f.sheet}”第${f.row}行：${f.message}该数未计入。`);
+  return [...unplaced, ...tables];
 }
 
 /** Assesses every row's pay; a missing parameter (a policy-level gap) is thrown, other row errors are kept on the row. */
@@ -255,7 +260,7 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const warnings: string[] = [];
   // The policy's own in-force rule, once for the report (checkInForce reads a normalised worker).
   policy.checkInForce(normalizeWorker(probe), new Trace(false), warnings);
-  notes.push(...warnings, ...unplacedNotes(read));
+  notes.push(...warnings, ...readingNotes(read));
 
   const counties = [...new Set(read.rows.map((r) => r.row.county).filter(Boolean))];
   const { y, m } = civilOf(asOf);

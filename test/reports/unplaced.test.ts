@@ -41,3 +41,11 @@ describe('the pay sheet and the worker it cannot place', () => {
     expect(row[header.indexOf('合计（元/月）')]).not.toBeNull();
   });
 });
+
+describe('reports and a malformed community-table cell', () => {
+  test('the figure is left out, and the report says so (the checks report the same cell)', () => {
+    const r = rosterOf(community('春晖社区'), [{ 街道: '乙街道', 社区: '春晖社区', 户数: '约1200' }]);
+    const data = prepareReport('staffing', r, { policy: 'tongzhou', period: '2026-12' });
+    expect(data.notes.some((n) => n.startsWith('工作表“社区”第2行：户数：') && n.endsWith('该数未计入。'))).toBe(true);
+  });
+});
