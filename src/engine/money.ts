@@ -20,8 +20,11 @@ export function roundFen(amount: Decimal): Decimal {
 /** Two-decimal text of an amount (`"4688.00"`), the form the CLI and reports print. */
 export function fenText(amount: Decimal): string {
   const fen = exactFen(amount);
-  if (fen === null) return amount.toFixed(2, DecimalBase.ROUND_HALF_UP);
-  // Exact, so the same text toFixed gives (a minus sign only for a non-zero amount).
+  return fen === null ? amount.toFixed(2, DecimalBase.ROUND_HALF_UP) : fenTextOf(fen);
+}
+
+/** Two-decimal text of a whole number of fen: the text toFixed gives for that amount (a minus sign only when non-zero). */
+export function fenTextOf(fen: number): string {
   const abs = fen < 0 ? -fen : fen;
   const cents = abs % 100;
   return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
@@ -33,7 +36,7 @@ export function fenText(amount: Decimal): string {
  * (`d`: base-1e7 limbs, the first unpadded; `e`: the power of ten of the leading digit), because
  * toFixed's general rounding is a large share of formatting a result.
  */
-function exactFen(amount: Decimal): number | null {
+export function exactFen(amount: Decimal): number | null {
   const { d, e, s } = amount as unknown as { d: number[] | null; e: number; s: number };
   if (!d || d.length > 3) return null;
   let n = d[0];

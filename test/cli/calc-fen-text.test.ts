@@ -1,6 +1,7 @@
 import DecimalBase from 'decimal.js';
 import { Decimal, fenText, roundFen } from '../../src/engine/money';
 import { prng } from '../../bench/workers';
+import { toEvaluation } from '../../src/engine/evaluate';
 
 /** fenText reads exact amounts from decimal.js's digits (a cw calc hot path): always toFixed's text. */
 describe('fenText', () => {
@@ -24,3 +25,22 @@ describe('fenText', () => {
     }
   });
 });
+
+describe('a result’s total is the sum of its items to the fen', () => {
+  test('summed in whole fen when every item is, with decimal.js otherwise: the same text', () => {
+    const rnd = prng(9);
+    for (let k = 0; k < 2000; k++) {
+      const n = 1 + Math.floor(rnd() * 5);
+      const items = Array.from({ length: n }, (_, i) => ({ name: `项${i}`, amount: new Decimal(Math.floor(rnd() * 1e9) - 1e8).div(k % 10 === 0 ? 1000 : 100) }));
+      const a = { worker: { policy: { id: 'benxi-2022' }, asOf: 0 }, years: 1, grade: 1, items, warnings: [], trace: [], retirementDate: null } as unknown as Parameters<typeof toEvaluation>[0];
+      const want = slowTotal(items.map((i) => i.amount));
+      expect(toEvaluation(a).total).toBe(want);
+    }
+  });
+});
+
+function slowTotal(amounts: Array<InstanceType<typeof Decimal>>): string {
+  let total = amounts[0].times(0);
+  for (const x of amounts) total = total.plus(x);
+  return total.toFixed(2, DecimalBase.ROUND_HALF_UP);
+}
