@@ -23,6 +23,19 @@ function isPolicyName(name: string): boolean {
   return POLICIES.some((p) => p.id === n || p.name === name.trim() || p.aliases.some((a) => a.toLowerCase() === n));
 }
 
+/** Each run's grouped tables by the policy text as written (a batch repeats a handful of spellings). */
+const BY_TEXT = new WeakMap<SharedParams, Map<string, Record<string, unknown> | undefined>>();
+
+/** The grouped table for a worker's policy text, if any; looked up once per spelling. */
+function tableFor(shared: SharedParams, policy: string): Record<string, unknown> | undefined {
+  let byText = BY_TEXT.get(shared);
+  if (!byText) BY_TEXT.set(shared, (byText = new Map()));
+  if (byText.has(policy)) return byText.get(policy);
+  const table = isPolicyName(policy) ? shared.byPolicy.get(policyOf(policy).id) : undefined;
+  if (byText.size < 1024) byText.set(policy, table);
+  return table;
+}
+
 /**
  * The worker with the run's 参数表 under its own params (its own names win). `fresh` says the
  * input is the caller's own just-parsed object: the table is then set on it instead of on a copy.
@@ -31,7 +44,7 @@ export function withShared(input: unknown, shared: SharedParams | undefined, fre
   if (!shared || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   const w = input as Record<string, unknown>;
   let table = shared.all;
-  if (!table && typeof w.policy === 'string' && isPolicyName(w.policy)) table = shared.byPolicy.get(policyOf(w.policy).id);
+  if (!table && typeof w.policy === 'string') table = tableFor(shared, w.policy);
   if (!table) return input;
   const own = w.params;
   const params = own && typeof own === 'object' && !Array.isArray(own) ? { ...table, ...(own as object) } : own ?? table;

@@ -1,5 +1,5 @@
 import { isoOf } from './dates';
-import { fenText } from './money';
+import { exactFen, fenText, fenTextOf } from './money';
 import { normalizeWorker, NormalizeOptions } from './input';
 import { retirementOf } from './retirement';
 import { Trace, TraceStep } from './trace';
@@ -77,10 +77,22 @@ export function assessWorker(worker: Worker, options: EvaluateOptions = {}): Ass
 /** Formats an assessment as the `cw calc` JSON contract (amounts as two-decimal strings). */
 export function toEvaluation(a: Assessment, raw?: unknown): Evaluation & { id?: unknown; name?: unknown } {
   const items: Record<string, string> = {};
-  let total = a.items.length ? a.items[0].amount.times(0) : null;
+  // Items are whole fen (rounded per item): their sum in integers is exact, and decimal.js is
+  // needed only for an amount that is not (then the total is summed as before).
+  let fenSum: number | null = 0;
   for (const i of a.items) {
-    items[i.name] = fenText(i.amount);
-    total = total!.plus(i.amount);
+    const fen = exactFen(i.amount);
+    items[i.name] = fen === null ? fenText(i.amount) : fenTextOf(fen);
+    fenSum = fen === null || fenSum === null || Math.abs(fenSum + fen) > Number.MAX_SAFE_INTEGER ? null : fenSum + fen;
+  }
+  let totalText = '0.00';
+  if (a.items.length) {
+    if (fenSum !== null) totalText = fenTextOf(fenSum);
+    else {
+      let total = a.items[0].amount.times(0);
+      for (const i of a.items) total = total.plus(i.amount);
+      totalText = fenText(total);
+    }
   }
   const out: Evaluation & { id?: unknown; name?: unknown } = {
     policy: a.worker.policy.id,
@@ -88,7 +100,7 @@ export function toEvaluation(a: Assessment, raw?: unknown): Evaluation & { id?: 
     tenureYears: a.years,
     grade: a.grade,
     items,
-    total: total ? fenText(total) : '0.00',
+    total: totalText,
     warnings: a.warnings,
     trace: a.trace,
   };
