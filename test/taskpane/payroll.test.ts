@@ -15,7 +15,9 @@ import { workbookOf, sampleData } from '../../src/app/sample';
 import { DATE_HEADERS, SAMPLE_AS_OF } from '../../src/sample/roster';
 import { chainingSheet, previousCandidates, runPayrollMonth } from '../../src/taskpane/payroll';
 import type { PayrollChoice, PayrollCompute } from '../../src/taskpane/payroll';
-import { scanWorkbook } from '../../src/taskpane/roster';
+import { loadRoster, readParams, scanWorkbook, withMappedHeaders } from '../../src/taskpane/roster';
+import { paySheet } from '../../src/paysheet/paysheet';
+import { checkRoster, policyOf } from '../../src/engine';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
 import type { WorkbookPort } from '../../src/taskpane/workbook/port';
@@ -193,6 +195,16 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     });
     await expect(runPayrollMonth(wb, scan, { policy: 'benxi-2022', period: '2026-01', previousSheet: null, bank: true }, { compute: cancelling, signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(wb.sheets.map((s) => s.name)).toEqual(names);
+  });
+
+  test('the payroll rows of the 参数表 reach 月度工资 only: the checks and the 薪酬计算 sheet read the same workbook without 未知参数', async () => {
+    const wb = await withParams();
+    const scan = await scanWorkbook(wb);
+    const found = (await readParams(wb, policyOf('benxi-2022'), scan.heads))!;
+    expect(found).toEqual({ sheet: '参数表', params: {}, payroll: LOCAL });
+    const roster = withMappedHeaders(await loadRoster(wb, scan));
+    expect(paySheet(roster, { policy: 'benxi-2022', period: '2026-12', params: found.params }).workers).toBeGreaterThan(500);
+    expect((await checkRoster(roster, 'benxi-2022', { asOf: SAMPLE_AS_OF, params: found.params })).findings.some((f) => /不是本溪的参数/.test(f.message))).toBe(false);
   });
 
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {
