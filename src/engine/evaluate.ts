@@ -24,7 +24,10 @@ export interface Assessment {
 }
 
 function begin(raw: unknown, options: EvaluateOptions) {
-  const worker = normalizeWorker(raw, options);
+  return started(normalizeWorker(raw, options), options);
+}
+
+function started(worker: Worker, options: EvaluateOptions) {
   const trace = new Trace(options.trace ?? true);
   const warnings: string[] = [];
   worker.policy.checkInForce(worker, trace, warnings);
@@ -49,7 +52,12 @@ export function assessGrade(raw: unknown, options: EvaluateOptions = {}): Pick<A
 
 /** The full assessment: years, grade, every pay item, warnings and trace. */
 export function assess(raw: unknown, options: EvaluateOptions = {}): Assessment {
-  const { worker, trace, warnings } = begin(raw, options);
+  return assessWorker(normalizeWorker(raw, options), options);
+}
+
+/** Counted years, grade, pay items and retirement date of a worker already typed (a roster row's). */
+export function assessWorker(worker: Worker, options: EvaluateOptions = {}): Assessment {
+  const { trace, warnings } = started(worker, options);
   const policy = worker.policy;
   const years = policy.countedYears(worker, trace);
   const grade = policy.grade(worker, years, trace, warnings);

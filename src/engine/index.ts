@@ -16,7 +16,7 @@ export * from './types';
 export type { PolicyRules, RuleContext, ColumnNeed, RosterWorker, RosterCommunity, RosterStreet, RosterCounty } from './rules';
 export { normalizeWorker, INPUT_FIELDS } from './input';
 export type { WorkerInput } from './input';
-export { evaluate, assess, assessTenure, assessGrade, toEvaluation } from './evaluate';
+export { evaluate, assess, assessWorker, assessTenure, assessGrade, toEvaluation } from './evaluate';
 export type { EvaluateOptions, Assessment } from './evaluate';
 export { POLICIES, policyOf, policyById, policyList, policyIds } from './policies';
 export { retirementOf, sexOf, delayMonthsFor, NATIONAL_RETIREMENT } from './retirement';
@@ -32,8 +32,7 @@ export { matchHeaders, findHeaderRow, headerScore, fieldsOf, fieldOfHeader, rati
 export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, HeaderOverride, Titles, SheetGrid, MergeRange, DetectedRoster } from './roster';
 export { checkRoster, CheckCancelled } from './checks';
 export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCounts, CommunitySummary } from './checks';
-// Reports read rows exactly as the checks do and count staff with the checks' counters.
-export { counterFor, UnitCounts } from './checks';
-export { readWorkerRow } from './checks/row';
-export type { RowContext, WorkerRow } from './checks/row';
+// One roster evaluation: checks, reports and payroll read the same units and rows.
+export { evaluateRoster, rosterSteps, staffingOf, countyFactsOf, CommunityUnit, StreetUnit, CountyUnit } from './roster-eval';
+export type { RosterEvaluation, RosterEvaluationOptions, EvaluatedRow, QuotaScope, Staffing, StaffingComparison, WorkerRow } from './roster-eval';
 export * from './payroll';

@@ -66,7 +66,7 @@ function optionalDate(v: unknown, field: string): DayNumber | null {
  * A number from 0 to `max` (numeric text allowed). The bound is in every message, so a clerk
  * who typed 2015 or 1e300 for a count of years learns what is accepted.
  */
-function boundedNumber(v: unknown, field: string, what: string, max: number): number {
+export function boundedNumber(v: unknown, field: string, what: string, max: number): number {
   const accepted = Number.isFinite(max) ? `可用：${what}，0 至 ${max}` : `可用：${what}`;
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(n)) throw new CwError('INVALID_NUMBER', `${field}：${shown(v)} 不是数字。${accepted}。`, field);
@@ -103,6 +103,22 @@ function awardsOf(v: unknown): AwardLevel[] {
   return out;
 }
 
+/**
+ * The cross-field date rules of a worker: entry not after the as-of date, birth not in the future,
+ * entry not before birth. Throws the first broken one as a FUTURE_DATE CwError naming its field.
+ */
+export function checkWorkerDates(asOf: DayNumber, entryDate: DayNumber | null, birthDate: DayNumber | null, today: () => DayNumber): void {
+  if (entryDate !== null && entryDate > asOf) {
+    throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 晚于计算日期 asOf ${isoOf(asOf)}。请检查入职日期，或把 asOf 设为入职之后的日期。`, 'entryDate');
+  }
+  if (birthDate !== null && birthDate > asOf && birthDate > today()) {
+    throw new CwError('FUTURE_DATE', `birthDate：出生日期 ${isoOf(birthDate)} 在未来。请检查出生日期。`, 'birthDate');
+  }
+  if (birthDate !== null && entryDate !== null && entryDate < birthDate) {
+    throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 早于出生日期 ${isoOf(birthDate)}。请检查两个日期。`, 'entryDate');
+  }
+}
+
 /** Options for {@link normalizeWorker}. */
 export interface NormalizeOptions {
   /** "Today" for an omitted asOf; defaults to the current date in China. */
@@ -136,16 +152,8 @@ export function normalizeWorker(raw: unknown, options: NormalizeOptions = {}): W
   const today = () => (todayCache ??= todayInChina());
   const asOf = present(input.asOf) ? parseDate(input.asOf, 'asOf') : today();
   const entryDate = optionalDate(input.entryDate, 'entryDate');
-  if (entryDate !== null && entryDate > asOf) {
-    throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 晚于计算日期 asOf ${isoOf(asOf)}。请检查入职日期，或把 asOf 设为入职之后的日期。`, 'entryDate');
-  }
   const birthDate = optionalDate(input.birthDate, 'birthDate');
-  if (birthDate !== null && birthDate > asOf && birthDate > today()) {
-    throw new CwError('FUTURE_DATE', `birthDate：出生日期 ${isoOf(birthDate)} 在未来。请检查出生日期。`, 'birthDate');
-  }
-  if (birthDate !== null && entryDate !== null && entryDate < birthDate) {
-    throw new CwError('FUTURE_DATE', `entryDate：入职日期 ${isoOf(entryDate)} 早于出生日期 ${isoOf(birthDate)}。请检查两个日期。`, 'entryDate');
-  }
+  checkWorkerDates(asOf, entryDate, birthDate, today);
   const star = present(input.star) ? boundedNumber(input.star, 'star', '社区党组织星级 1–5', Infinity) : null;
   if (star !== null && (!Number.isInteger(star) || star < 1 || star > 5)) {
     throw new CwError('INVALID_NUMBER', `star：${shown(input.star)} 不是有效星级。可用：1、2、3、4、5（社区党组织星级）。`, 'star');

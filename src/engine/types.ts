@@ -163,6 +163,8 @@ export interface Policy {
   aliases: string[];
   posts: PostCategory[];
   params: ParamTable;
+  /** The article `checkInForce`'s warnings rest on (its in-force and validity rule), cited by the roster checks' note. */
+  inForceArticle: string;
   /** Rejects an as-of date before the policy applies, or warns outside its validity window. */
   checkInForce(w: Worker, trace: Trace, warnings: string[]): void;
   /** Counted (effective) years of service at `asOf`. */

@@ -2,8 +2,8 @@
  * The pay sheet (薪酬计算) and its trace sheet (计算过程): roster rows → one row per worker with
  * the grade, counted years, every pay item, the total, the retirement date and any error or
  * warning, all as plain values (text and numbers, no formulas), so the result opens in Excel
- * 2016, WPS or LibreOffice. Every figure comes from the engine through the reports' roster
- * reading (src/reports/data.ts, the same rows `cw report payroll` prints); nothing here computes
+ * 2016, WPS or LibreOffice. Every figure comes from the engine through the roster's one evaluation,
+ * as the reports read it (src/reports/data.ts, the same rows `cw report payroll` prints); nothing here computes
  * pay. Pure: no DOM, Office or Node, so the app, the Excel pane (in a Web Worker) and the tests
  * share it. The columns are data (PAY_COLUMNS), so later columns (deductions, 实发) are one entry each.
  */
@@ -49,7 +49,7 @@ export const PAY_COLUMNS: PayColumn[] = [
   { header: '合计（元/月）', value: (w) => amount(w.pay?.total) },
   { header: '法定退休日期', value: (w) => w.pay?.retirementDate ?? null },
   { header: '错误', value: (w) => w.error ?? null },
-  { header: '提示', value: (w) => (w.pay?.warnings.length ? w.pay.warnings.join('；') : null) },
+  { header: '提示', value: (w) => [...(w.unplaced ? [w.unplaced] : []), ...(w.pay?.warnings ?? [])].join('；') || null },
 ];
 
 /** Headers of 计算过程 (one row per worker: the trace steps as lines of one cell, and their sources). */

@@ -42,7 +42,7 @@ export interface ItemText {
   amount: string;
 }
 
-/** One worker row of the roster, read by the checks' row reader and assessed by the engine. */
+/** One worker row of the roster, from the roster's evaluation, assessed by the engine. */
 export interface WorkerLine {
   /** 1-based sheet row. */
   row: number;
@@ -77,8 +77,10 @@ export interface WorkerLine {
   payroll?: { deductions: ItemText[]; deductionTotal: string; net: string };
   /** Why pay could not be computed (the engine's or the row reader's Chinese message). */
   error?: string;
-  /** Data-format findings on the row (from the checks' row reader). */
+  /** Data-format findings on the row (from the roster's evaluation). */
   rowFindings: string[];
+  /** Why the worker is in no community (the report lists it in its notes); absent when placed. */
+  unplaced?: string;
 }
 
 /** A staffing requirement of one unit, with the roster's count. */

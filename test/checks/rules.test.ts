@@ -1,5 +1,5 @@
 import { checkRoster, CheckCancelled, CwError, POLICIES, Trace } from '../../src/engine';
-import { counterFor } from '../../src/engine/checks';
+import { counterFor } from '../../src/engine/roster-eval/counts';
 import { AS_OF, check, community, findings, idFor, rosterOf, worker } from './helpers';
 
 const PLACE = { county: '甲区', street: '乙街道', community: '春晖社区', sheet: '职工' };
@@ -417,5 +417,16 @@ describe('the check itself', () => {
     await expect(checkRoster(roster, 'benxi', { retirementMonths: -1 })).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
     await expect(checkRoster(roster, 'benxi', { asOf: '2022-06-01' })).rejects.toMatchObject({ code: 'NOT_IN_FORCE' });
     await expect(checkRoster(roster, 'benxi', { asOf: '2022-06-01' })).rejects.toBeInstanceOf(CwError);
+  });
+});
+
+describe('the policy’s in-force note', () => {
+  test('cites the article the policy declares for it (厦门 第三十六条 past its validity; 通州 as a draft), not one parsed from the message', async () => {
+    const xiamen = findings(await check('xiamen', [worker()]), '适用政策');
+    expect(xiamen.map((f) => [f.severity, f.citation.article])).toEqual([['info', '第三十六条']]);
+    expect(xiamen[0].message).toMatch(/已超出.*有效期/);
+    const tongzhou = findings(await check('tongzhou', [worker()]), '适用政策');
+    expect(tongzhou.map((f) => f.citation)).toEqual([{ doc: POLICIES.find((p) => p.id === 'tongzhou-draft')!.doc, article: '施行与有效期' }]);
+    expect(findings(await check('benxi', [worker()]), '适用政策')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { POLICIES, Trace, normalizeWorker, toExcelSerial, dayNumberOf } from '../../src/engine';
-import { counterFor } from '../../src/engine/checks/counts';
+import { counterFor } from '../../src/engine/roster-eval/counts';
 
 const ENGINE = path.join(__dirname, '..', '..', 'src', 'engine');
 

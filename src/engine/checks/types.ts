@@ -1,31 +1,9 @@
 import type { ParamOverrides } from '../params';
-import type { Finding, PolicyId } from '../types';
+import type { PolicyId } from '../types';
+import type { RosterFinding } from '../roster-eval/findings';
+
+export type { FindingPlace, RosterFinding } from '../roster-eval/findings';
 import type { HeaderMatch, HeaderOverride } from '../roster/headers';
-
-/** Where a finding points: the unit it is about and, for a worker or a table row, the sheet row. */
-export interface FindingPlace {
-  /** What the finding is about: the whole roster, a county, a street, a community, or one worker. */
-  scope: 'roster' | 'county' | 'street' | 'community' | 'worker';
-  county: string | null;
-  street: string | null;
-  community: string | null;
-  /** Sheet of `row` (the worker table's or the community table's). */
-  sheet: string | null;
-  /** 1-based sheet row, or null for a unit without a row of its own. */
-  row: number | null;
-  /** The worker's name, for a finding about one worker. */
-  name: string | null;
-}
-
-/** A roster finding: a policy or data rule's outcome, with its place in the workbook. */
-export interface RosterFinding extends Finding, FindingPlace {
-  /** Header of the cell the finding is about (a malformed or missing cell). */
-  column?: string;
-  /** The rating year, for a 优秀 quota finding. */
-  year?: number;
-  /** Worker rows involved in a unit finding (e.g. the 优秀 of a unit over its quota), at most 200. */
-  rows?: number[];
-}
 
 /** Progress and cancellation hooks for a long check. */
 export interface CheckOptions {

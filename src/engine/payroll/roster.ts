@@ -1,6 +1,6 @@
 /**
- * Reads a roster's worker rows for payroll: each row's pay facts (through the checks' row reader,
- * the same validation `cw check` applies) and its payroll facts (缴费基数, 公积金缴存基数, 专项附加扣除,
+ * Reads a roster's worker rows for payroll: each row's pay facts (from the roster's one evaluation,
+ * the same reading `cw check` applies — 现薪酬 and 星级 included) and its payroll facts (缴费基数, 公积金缴存基数, 专项附加扣除,
  * 其他扣除, 银行账号, 已发) — and assesses a worker's pay on any date.
  */
 import { CwError } from '../errors';
@@ -9,12 +9,10 @@ import { Decimal } from '../money';
 import type { ParamOverrides, ParamView } from '../params';
 import { Trace } from '../trace';
 import type { TraceStep } from '../trace';
-import { matchHeaders } from '../roster/headers';
+import { toExcelSerial } from '../dates';
 import { nameOf, numberOf, textOf } from '../roster/cells';
 import type { Cell, Roster } from '../roster/types';
-import { sheetRowOf } from '../roster/types';
-import { readWorkerRow } from '../checks/row';
-import type { RowContext } from '../checks/row';
+import { evaluateRoster } from '../roster-eval/evaluate';
 import type { PayItem, Policy, Worker } from '../types';
 import type { MonthFacts } from './month';
 
@@ -83,41 +81,18 @@ function moneyCell(v: Cell, column: string, what: string): Decimal | null {
  * cannot be read keeps its error message; a missing required column is an error for the whole roster.
  */
 export function payrollRows(roster: Roster, policy: Policy, params: ParamView, asOf: DayNumber): PayrollRow[] {
+  const ev = evaluateRoster(roster, policy.id, { asOf: toExcelSerial(asOf), paramView: params });
   const wt = roster.workers;
-  const wm = matchHeaders(wt.headers, 'workers');
-  if (wm.missing.length) {
-    throw new CwError('REQUIRED', `职工表（工作表“${wt.sheet}”第${wt.headerRow}行）缺少必需的列：${wm.missing.map((d) => d.label).join('、')}。请使用这些表头（或常见同义词）。`, 'headers');
-  }
-  const header: Record<string, string> = {};
-  for (const [k, c] of Object.entries(wm.columns)) header[k] = textOf(wt.headers[c]) || k;
-  const ctx: RowContext = {
-    policy, params, asOf, sheet: wt.sheet, cols: wm.columns, header,
-    ratingCols: wm.ratingColumns.map((r) => ({ ...r, header: textOf(wt.headers[r.column]) })),
-    ids: new Map(), postCache: new Map(), titleCache: new Map(),
-  };
-  // 星级 (宁夏 星级补贴) lives in the community table.
-  const stars = new Map<string, number>();
-  const ct = roster.communities ?? null;
-  if (ct) {
-    const cm = matchHeaders(ct.headers, 'communities');
-    if (cm.columns.community !== undefined && cm.columns.star !== undefined) {
-      for (const cells of ct.rows) {
-        const star = Number(cells[cm.columns.star]);
-        if (Number.isInteger(star) && star >= 1 && star <= 5) stars.set(nameOf(cells[cm.columns.community]), star);
-      }
-    }
-  }
+  const header = ev.workerHeaders;
+  const wm = ev.mapping.workers;
   const cell = (cells: Cell[], k: string): Cell => (wm.columns[k] === undefined ? null : cells[wm.columns[k]] ?? null);
   const out: PayrollRow[] = [];
-  wt.rows.forEach((cells, i) => {
-    const rowNo = sheetRowOf(wt, i);
-    const findings: Parameters<typeof readWorkerRow>[3] = [];
-    const r = readWorkerRow(ctx, cells, rowNo, findings);
-    const name = nameOf(cell(cells, 'name'));
-    const idNumber = textOf(cell(cells, 'idNumber')).toUpperCase();
+  ev.rows.forEach((r, i) => {
+    const cells = wt.rows[i];
+    const rowNo = r.place.row;
     const line: PayrollRow = {
-      row: rowNo, county: r.county, street: r.street, community: r.community, name, idNumber,
-      bankAccount: textOf(cell(cells, 'bankAccount')), key: workerKey(idNumber, r.community, name),
+      row: rowNo, county: r.county, street: r.street, community: r.community, name: nameOf(r.name), idNumber: r.idNumber,
+      bankAccount: textOf(cell(cells, 'bankAccount')), key: workerKey(r.idNumber, r.community, nameOf(r.name)),
       worker: r.worker, facts: {}, paid: null,
     };
     try {
@@ -132,13 +107,6 @@ export function payrollRows(roster: Roster, policy: Policy, params: ParamView, a
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
       line.error = `第${rowNo}行：${e.message}`;
-    }
-    if (r.worker && stars.has(r.community) && r.worker.star === null) r.worker.star = stars.get(r.community)!;
-    // The row reader keeps 现薪酬 beside the worker (the checks read it for the pay-level rule); pay needs it (三(六)3(6) …).
-    if (r.worker && r.currentPay !== null && r.worker.currentPay === null) r.worker.currentPay = new Decimal(r.currentPay);
-    if (!r.worker && !line.error) {
-      const errors = findings.filter((f) => f.severity === 'error').map((f) => f.message);
-      line.error = `第${rowNo}行：${errors.join('；') || '该行数据无法读取。'}`;
     }
     out.push(line);
   });

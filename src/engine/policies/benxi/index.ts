@@ -206,6 +206,8 @@ export const benxi: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
   funding: benxiFunding,
+  // Never warns: no validity window.
+  inForceArticle: '施行与有效期',
   readsAverageWage: true,
   title: '关于加强全市社区工作者职业体系建设的实施意见（试行）',
   doc: BENXI_DOC,

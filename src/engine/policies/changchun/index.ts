@@ -236,6 +236,8 @@ export const changchun: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
   funding: null,
+  // The document sets no in-force date: the 印发日期 is read as one (解读 §长春新区-施行日期).
+  inForceArticle: '施行与有效期',
   readsAverageWage: false,
   title: '长春新区关于进一步加强城市社区专职工作者队伍建设的实施意见',
   doc: CHANGCHUN_DOC,

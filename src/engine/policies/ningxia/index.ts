@@ -415,6 +415,8 @@ export const ningxia: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'urbanPopulation', what: '县、区城镇常住人口' },
   funding: ningxiaFunding,
+  // Never warns: no validity window.
+  inForceArticle: '施行与有效期',
   readsAverageWage: false,
   title: '关于加强社区工作者队伍建设的实施意见',
   doc: NINGXIA_DOC,

@@ -269,6 +269,8 @@ export const tongzhou: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '称职', 基本合格: '基本称职', 不合格: '不称职' },
   staffBasis: { scope: 'community', fact: 'households', what: '社区户数' },
   funding: null,
+  // A draft: no in-force article yet (第四十七条 only says “自发布之日起执行”).
+  inForceArticle: '施行与有效期',
   readsAverageWage: true,
   title: '通州区社区工作者管理办法（征求意见稿）',
   doc: TONGZHOU_DOC,

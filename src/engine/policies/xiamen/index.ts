@@ -404,6 +404,8 @@ export const xiamen: Policy = {
   ratingWords: { 优秀: '优秀', 合格: '合格', 基本合格: '基本合格', 不合格: '不合格' },
   staffBasis: { scope: 'county', fact: 'population', what: '区常住人口' },
   funding: null,
+  // 第三十六条: 施行日期 and 有效期 (the warnings name it).
+  inForceArticle: '第三十六条',
   readsAverageWage: true,
   title: '厦门市社区工作者管理办法（试行）',
   doc: XIAMEN_DOC,

@@ -1,3 +1,4 @@
+/** Headcounts of a unit from its workers' posts and titles, and the counter for each staffing requirement's typed tag. */
 import type { StaffCount } from '../types';
 import type { Titles } from '../roster/titles';
 import { onPartyCommittee, onResidentsCommittee, onTwoCommittees } from '../roster/titles';
