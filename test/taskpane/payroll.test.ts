@@ -17,6 +17,7 @@ import { chainingSheet, previousCandidates, runPayrollMonth } from '../../src/ta
 import type { PayrollChoice, PayrollCompute } from '../../src/taskpane/payroll';
 import { loadRoster, readParams, scanWorkbook, withMappedHeaders } from '../../src/taskpane/roster';
 import { paySheet } from '../../src/paysheet/paysheet';
+import { paramSheet, paramSheetName } from '../../src/taskpane/params';
 import { checkRoster, policyOf } from '../../src/engine';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
@@ -205,6 +206,21 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     const roster = withMappedHeaders(await loadRoster(wb, scan));
     expect(paySheet(roster, { policy: 'benxi-2022', period: '2026-12', params: found.params }).workers).toBeGreaterThan(500);
     expect((await checkRoster(roster, 'benxi-2022', { asOf: SAMPLE_AS_OF, params: found.params })).findings.some((f) => /不是本溪的参数/.test(f.message))).toBe(false);
+  });
+
+  test('the 参数表 the pane creates has a row for each local payroll figure; filled in, 月度工资 gives the same sheet as with a plain 参数表', async () => {
+    const policy = policyOf('benxi-2022');
+    const { rows, payrollRequired } = paramSheet(policy);
+    expect(payrollRequired.map((r) => rows[r - 1][0]).sort()).toEqual(Object.keys(LOCAL).sort());
+    const wb = sample();
+    const name = await wb.addSheet(paramSheetName(policy), { rows });
+    // Blank, the rows reach nobody: the checks read the sheet as before.
+    expect((await readParams(wb, policy, (await scanWorkbook(wb)).heads))).toEqual({ sheet: name, params: {} });
+    for (const r of payrollRequired) wb.setCell(name, r, 1, LOCAL[String(rows[r - 1][0])]);
+    const own = await run(wb, { period: '2026-01' });
+    const plain = await withParams();
+    await run(plain, { period: '2026-01' });
+    expect(normal(wb.sheet(own.paySheet).cells)).toEqual(normal(plain.sheet('工资表2026-01').cells));
   });
 
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {
