@@ -231,3 +231,22 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     expect(chainingSheet(c, '2026-05')).toBeNull();
   });
 });
+
+describe('a workbook whose 参数表 holds the payroll figures, saved and given to the CLI', () => {
+  test('cw report reads it (the payroll keys are left to cw payroll), and cw payroll takes them from it', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(ROSTER);
+    const ws = book.addWorksheet('参数表');
+    ws.addRow(['参数名', '本地值']);
+    for (const [k, v] of Object.entries(LOCAL)) ws.addRow([k, v]);
+    const file = path.join(dir, 'with-params.xlsx');
+    await book.xlsx.writeFile(file);
+    const report = await runCw(['report', 'payroll', file, '--policy', 'benxi-2022', '--period', '2026-01', '--out', path.join(dir, 'register.xlsx')]);
+    expect(report.err).not.toMatch(/不是本溪的参数/);
+    expect(report.code).toBe(0);
+    const pay = await runCw(['payroll', file, '--policy', 'benxi-2022', '--period', '2026-01', '--out', path.join(dir, 'from-sheet.xlsx')]);
+    expect(pay.code).toBe(0);
+    expect(pay.out).toContain('参数表：工作表“参数表”7 项');
+  });
+});
