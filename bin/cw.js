@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `cw` command. Runs the compiled CLI (dist/), built by `npm install` (prepare) or `npm run build:cli`.
 'use strict';
+// `cw calc` computes batches on the main thread too: keep its young generation at its start size,
+// or V8 grows it to 2 × 16 MB and RSS with it. Only takes effect before the heap first grows.
+if (process.argv[2] === 'calc') require('v8').setFlagsFromString('--semi-space-growth-factor=1');
 const path = require('path');
 const fs = require('fs');
 

@@ -9,7 +9,8 @@ import type { Cell } from '../engine';
 import type { ColumnFormat } from '../taskpane/workbook/memory';
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+// One way to match each number (`\d+\.?\d*` could split a run of digits n ways: quadratic on a long one).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** The cell value of typed text in a column of that format. */
 export function cellOfText(text: string, format: ColumnFormat): Cell {

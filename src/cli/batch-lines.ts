@@ -44,6 +44,23 @@ export function evaluateText(text: string, where: string, trace: boolean, pretty
   }
 }
 
+/** Batch line `lineNo`'s result or error as one line of JSON; its 第N行 text is made only for an error. */
+function evaluateLine(text: string, lineNo: number, trace: boolean, shared: SharedParams | undefined): { out: string; failed: boolean } {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return evaluateText(text, `第${lineNo}行`, trace, false, shared, lineNo);
+  }
+  try {
+    const result = evaluate(withShared(input, shared, true), { trace });
+    if (!trace) result.trace = [];
+    return { out: JSON.stringify(result), failed: false };
+  } catch (e) {
+    return { out: JSON.stringify(errorJson(e, lineNo)), failed: true };
+  }
+}
+
 /** What a chunk of batch lines gave: the output text (one line per input line) and counts. */
 export interface ChunkResult {
   out: string;
@@ -73,7 +90,7 @@ export function evaluateLines(text: string, firstLine: number, trace: boolean, s
     if (line === '') {
       r = { out: JSON.stringify(errorJson(new CwError('REQUIRED', `第${lineNo}行是空行。批量输入每行应是一名职工的 JSON 对象，例如 ${EXAMPLE}。`), lineNo)), failed: true };
     } else {
-      r = evaluateText(line, `第${lineNo}行`, trace, false, shared, lineNo);
+      r = evaluateLine(line, lineNo, trace, shared);
     }
     if (r.failed) failed++;
     emit(r.out);

@@ -2,6 +2,7 @@
  * A `cw calc` worker thread: evaluates the chunks the main thread sends (see batch-pool.ts) and
  * answers each with its output already encoded as UTF-8, so the main thread only writes bytes.
  */
+import * as v8 from 'v8';
 import { parentPort, workerData } from 'worker_threads';
 import { evaluateChunkInto } from './batch-lines';
 import { ByteSink } from './byte-sink';
@@ -10,6 +11,9 @@ import type { ChunkDone, ChunkJob, PoolSetup } from './batch-pool';
 
 const setup = (workerData as { cwCalcPool?: PoolSetup } | undefined)?.cwCalcPool;
 if (parentPort && setup) {
+  // V8 raises this process-wide factor back to 2 when it sets up a thread's heap; set it again so
+  // neither this thread's young generation nor the main thread's grows (bin/cw.js sets it first).
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
   const port = parentPort;
   const shared = setup.paramsText === undefined ? undefined : sharedParamsOf(JSON.parse(setup.paramsText));
   const decoder = new TextDecoder();

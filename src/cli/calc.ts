@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { CwError } from '../engine';
 import { errorJson, evaluateChunkInto, evaluateText, parseJsonText } from './batch-lines';
 import { ByteSink } from './byte-sink';
@@ -9,7 +8,7 @@ import { OrderedPool } from './batch-pool';
 import { lineChunks } from './line-chunks';
 import { sharedParamsOf } from './shared-params';
 import type { SharedParams } from './shared-params';
-import { Io, processIo } from './io';
+import { Io } from './io';
 
 const HELP = `用法 / usage:
   cw calc '<json>'            计算一名职工，例如 cw calc '{"policy":"本溪","post":"副职","entryDate":"2000-09-01","asOf":"2023-06-01"}'
@@ -83,10 +82,6 @@ async function evaluateBatch(source: Source, trace: boolean, shared: SharedParam
   const script = threads > 0 ? workerScript() : null;
   // Asked for by number, threads start at once; by default only past the first lines (small batches stay in-process).
   const after = threadsWanted === undefined ? PARALLEL_AFTER_LINES : 0;
-  // The main thread computes: keep its young generation at its start size (V8 reads this factor
-  // each time it grows the new space), or it grows to 16 MB × 2 and RSS with it. Only in the real
-  // process: a test's host keeps its own settings.
-  if (io === processIo) v8.setFlagsFromString('--semi-space-growth-factor=1');
   const sink = new ByteSink();
   const local = (bytes: Uint8Array, firstLine: number) => {
     const r = evaluateChunkInto(sink, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), firstLine, trace, shared);

@@ -4,6 +4,7 @@ import type { CheckResult, RosterFinding } from '../engine';
 import { readRosterFile } from '../workbook/read';
 import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 import { Io } from './io';
+import { jsonProblemText } from './json-problem';
 
 const HELP = `用法 / usage:
   cw check ROSTER.xlsx --policy ID [选项]   按政策的配备、考核、退出、招聘、退休等规则检查花名册
@@ -73,10 +74,11 @@ function parseArgs(args: string[]): Args {
 function readParams(file: string): Record<string, unknown> {
   if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到参数文件“${file}”。`, '--params');
   let v: unknown;
+  const text = fs.readFileSync(file, 'utf8');
   try {
-    v = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${(e as Error).message}。可用：{"参数名": 值}。`, '--params');
+    v = JSON.parse(text);
+  } catch {
+    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new CwError('INVALID_TYPE', `参数文件“${file}”应为 {"参数名": 值} 对象。`, '--params');
   return v as Record<string, unknown>;

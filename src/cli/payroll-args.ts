@@ -8,6 +8,7 @@ import type { Policy, Roster, SheetGrid } from '../engine';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { readRosterFile, readWorkbook } from '../workbook/read';
 import { sharedParamsOf } from './calc';
+import { jsonProblemText } from './json-problem';
 
 /** Flags and positionals as given. */
 export interface ParsedArgs {
@@ -70,10 +71,11 @@ function paramsFile(file: string, policy: Policy): Promise<Record<string, unknow
     });
   }
   let json: unknown;
+  const text = fs.readFileSync(file, 'utf8');
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${(e as Error).message}。可用：{"参数名": 值}。`, '--params');
+    json = JSON.parse(text);
+  } catch {
+    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
   }
   const shared = sharedParamsOf(json);
   return shared.all ?? shared.byPolicy.get(policy.id) ?? {};

@@ -7,7 +7,8 @@ import { buildReportSheet } from '../reports/sheet/builders';
 import { reportSheetXlsx } from '../reports/sheet/xlsx';
 import { readRosterFile } from '../workbook/read';
 import { sharedParamsOf } from './calc';
-import { Io, jsonProblem, processIo } from './io';
+import { Io, processIo } from './io';
+import { jsonProblemText } from './json-problem';
 import { checkOutputPath, writeOutputFile } from './write-file';
 import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 
@@ -94,8 +95,8 @@ function readParamsFile(file: string, policyId: string): Record<string, unknown>
   const text = fs.readFileSync(file, 'utf8');
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblem(text, e)}。可用：{"参数名": 值}。`, '--params');
+  } catch {
+    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
   }
   const shared = sharedParamsOf(json);
   return shared.all ?? shared.byPolicy.get(policyId) ?? {};

@@ -23,8 +23,11 @@ function isPolicyName(name: string): boolean {
   return POLICIES.some((p) => p.id === n || p.name === name.trim() || p.aliases.some((a) => a.toLowerCase() === n));
 }
 
-/** The worker with the run's 参数表 under its own params (its own names win). */
-export function withShared(input: unknown, shared: SharedParams | undefined): unknown {
+/**
+ * The worker with the run's 参数表 under its own params (its own names win). `fresh` says the
+ * input is the caller's own just-parsed object: the table is then set on it instead of on a copy.
+ */
+export function withShared(input: unknown, shared: SharedParams | undefined, fresh = false): unknown {
   if (!shared || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   const w = input as Record<string, unknown>;
   let table = shared.all;
@@ -32,5 +35,7 @@ export function withShared(input: unknown, shared: SharedParams | undefined): un
   if (!table) return input;
   const own = w.params;
   const params = own && typeof own === 'object' && !Array.isArray(own) ? { ...table, ...(own as object) } : own ?? table;
-  return { ...w, params };
+  if (!fresh) return { ...w, params };
+  w.params = params;
+  return w;
 }

@@ -79,6 +79,9 @@ export function payrollMonthSheets(req: PayrollMonthRequest, onProgress?: (done:
   const done = sheet.lines.filter((l) => l.month);
   const notes = [...sheet.notes];
   if (sheet.dropped.length) notes.push(`上月工资表中 ${sheet.dropped.length} 名职工不在本月花名册中，其累计数未接续。`);
+  const [y, m] = sheet.period.split('-').map(Number);
+  const before = m > 1 ? `${y}-${String(m - 1).padStart(2, '0')}` : null;
+  if (previous && before && previous.period !== before) notes.push(`累计来源是 ${previous.period} 的工资表，不是上月（${before}）的：其间月份的收入和已预扣税额没有计入累计。`);
   const fresh = previous ? done.filter((l) => !previous!.byKey.has(l.row.key)).length : 0;
   if (fresh) notes.push(`${fresh} 名职工不在上月工资表中，本月按本年度首次计税处理。`);
   return {

@@ -15,6 +15,7 @@ import { isDateFormat, readXlsx } from '../../src/app/xlsx/read';
 import type { ReadBook } from '../../src/app/xlsx/read';
 import { patchSheetXml } from '../../src/app/xlsx/save';
 import { NS_MAIN, XlsxError, prefixOf } from '../../src/app/xlsx/parts';
+import { cellOfText } from '../../src/app/typed';
 
 const N = 1_000_000;
 const blanks = ' '.repeat(N);
@@ -127,4 +128,13 @@ describe('the app’s .xlsx reader and saver on parts built to backtrack (a mill
     expect(prefixOf(`<?xml version="1.0"?><x:workbook${blanks}xmlns:x="${NS_MAIN}"${blanks}>`, NS_MAIN)).toBe('x');
     expect(prefixOf('<a '.repeat(N / 3), NS_MAIN)).toBeNull();
   });
+});
+
+test('the app’s grid: a million digits typed or pasted into a cell stay text at once (the number pattern was quadratic)', () => {
+  const digits = '1'.repeat(N);
+  expect(cellOfText(digits + 'x', null)).toBe(digits + 'x');
+  expect(cellOfText(digits, null)).toBe(digits); // 12 digits or more: kept as text
+  expect(cellOfText('1'.repeat(N) + '.' + '1'.repeat(N) + 'x', null)).toBe('1'.repeat(N) + '.' + '1'.repeat(N) + 'x');
+  expect([cellOfText('12.5', null), cellOfText('.5', null), cellOfText('-3.', null), cellOfText('007', null), cellOfText('1.2.3', null)]).toEqual([12.5, 0.5, -3, '007', '1.2.3']);
+  expect(cellOfText('2015' + ' '.repeat(N) + '-3-1x', 'date')).toBe('2015' + ' '.repeat(N) + '-3-1x');
 });

@@ -17,6 +17,12 @@ import { chainingSheet, previousCandidates, runPayrollMonth } from '../../src/ta
 import type { PayrollChoice, PayrollCompute } from '../../src/taskpane/payroll';
 import { scanWorkbook } from '../../src/taskpane/roster';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
+import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
+import type { WorkbookPort } from '../../src/taskpane/workbook/port';
+import { FakeExcel } from './fake-excel';
+import { WpsWorkbook } from '../../src/wps/workbook';
+import type { EtHost } from '../../src/wps/workbook';
+import { FakeEt } from '../wps/fake-et';
 import { readWorkbook } from '../../src/workbook/read';
 import { runCw } from '../helpers/cw';
 
@@ -39,7 +45,7 @@ const withParams = async (): Promise<MemoryWorkbook> => {
   await wb.addSheet('参数表', { rows: [['参数名', '本地值'], ...Object.entries(LOCAL)] });
   return wb;
 };
-const run = async (wb: MemoryWorkbook, choice: Partial<PayrollChoice> & { period: string }) => {
+const run = async (wb: WorkbookPort, choice: Partial<PayrollChoice> & { period: string }) => {
   const scan = await scanWorkbook(wb);
   const shares: number[] = [];
   const out = await runPayrollMonth(wb, scan, { policy: 'benxi-2022', previousSheet: null, bank: false, ...choice }, { compute: inProcess, onProgress: (s) => shares.push(s) });
@@ -131,6 +137,29 @@ describe('月度工资, January then February 2026 on the sample roster', () => 
   });
 });
 
+describe('月度工资 in Excel and WPS (the Office.js adapter over office-addin-mock, the WPS adapter over its fake)', () => {
+  test('January then February through Office.js and through WPS write the same cells as the in-memory workbook, 身份证号 as text in Excel', async () => {
+    const mem = await withParams();
+    const fake = new FakeExcel(mem.sheets.map((s) => ({ name: s.name, rows: s.cells.map((r) => r.map((v) => (v === undefined ? null : v))) })));
+    const excel = new OfficeWorkbook({ run: fake.run });
+    const et = new FakeEt(mem.sheets.map((s) => ({ name: s.name, rows: s.cells.map((r) => r.map((v) => (v === undefined ? null : v))) })));
+    const wps = new WpsWorkbook(et as unknown as EtHost);
+    const subjects = [[mem, () => mem.sheets.map((s) => s.name)], [excel, () => fake.sheets.map((s) => s.name)], [wps, () => et.ActiveWorkbook.states.map((s) => s.name)]] as const;
+    for (const [port, names] of subjects) {
+      await run(port, { period: '2026-01', bank: true });
+      const previous = chainingSheet(previousCandidates(await scanWorkbook(port)), '2026-02');
+      expect(previous).toBe('工资表2026-01');
+      await run(port, { period: '2026-02', previousSheet: previous });
+      expect(names().slice(-3)).toEqual(['工资表2026-01', '银行代发2026-01', '工资表2026-02']);
+    }
+    for (const name of ['工资表2026-01', '银行代发2026-01', '工资表2026-02']) {
+      expect(normal(fake.sheet(name).cells.map((r) => r.map((v) => (v === undefined ? null : v))))).toEqual(normal(mem.sheet(name).cells));
+      expect(normal(et.sheet(name).cells.map((r) => r.map((v) => (v === undefined ? null : v))))).toEqual(normal(mem.sheet(name).cells));
+    }
+    expect(fake.sheet('工资表2026-02').formats.get('3,5')).toBe('@');
+  });
+});
+
 describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
   test('without the local figures: 缺少参数 naming the parameter (the pane then links to the 参数表 tab)', async () => {
     const wb = sample();
@@ -143,6 +172,27 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     await run(wb, { period: '2026-02' });
     await expect(run(wb, { period: '2026-01', previousSheet: '工资表2026-02' })).rejects.toMatchObject({ code: 'INVALID_DATE', message: expect.stringContaining('工作表“工资表2026-02” 是 2026-02 的薪酬表，不能作为 2026-01 的累计来源') });
     await expect(run(wb, { period: '2026-03', previousSheet: '职工' })).rejects.toMatchObject({ code: 'REQUIRED', message: expect.stringContaining('工作表“职工”') });
+  });
+
+  test('a previous sheet two months back is taken, with a note that the month between is not in the year-to-date', async () => {
+    const wb = await withParams();
+    await run(wb, { period: '2026-01' });
+    const mar = await run(wb, { period: '2026-03', previousSheet: '工资表2026-01' });
+    expect(mar.result.chainedFrom).toBe('2026-01');
+    expect(mar.result.notes).toContain('累计来源是 2026-01 的工资表，不是上月（2026-02）的：其间月份的收入和已预扣税额没有计入累计。');
+  });
+
+  test('Cancel while computing adds no sheet', async () => {
+    const wb = await withParams();
+    const ctrl = new AbortController();
+    const scan = await scanWorkbook(wb);
+    const names = wb.sheets.map((s) => s.name);
+    const cancelling: PayrollCompute = async (request, options) => payrollMonthSheets(request, (d, n) => {
+      options.onProgress?.(d, n);
+      if (d === 10) ctrl.abort();
+    });
+    await expect(runPayrollMonth(wb, scan, { policy: 'benxi-2022', period: '2026-01', previousSheet: null, bank: true }, { compute: cancelling, signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(wb.sheets.map((s) => s.name)).toEqual(names);
   });
 
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {

@@ -5,7 +5,7 @@
  * policies and finds the deliberate breaks (src/sample), selects a finding's row, writes the
  * results to new sheets and reads them back, highlights and clears, maps a renamed column (and
  * the workbook remembers it), cancels a long check, creates the 参数表, produces all six
- * reports as downloads (PDFs with their titles), takes the README screenshots (CW_SCREENSHOTS=docs writes them to docs/), and fails on any
+ * reports as downloads (PDFs with their titles), makes the 月度工资 sheets for two chained months (totals as `cw payroll`'s), takes the README screenshots (CW_SCREENSHOTS=docs writes them to docs/), and fails on any
  * request to another origin and on any Content-Security-Policy violation.
  */
 import { execFileSync } from 'child_process';
@@ -20,10 +20,11 @@ import { SHEET_NAMES } from '../../src/reports/sheet/builders';
 import { money } from '../../src/reports/layout';
 import { generateSampleRoster, SAMPLE_AS_OF } from '../../src/sample/roster';
 import type { LocatedBreak } from '../../src/sample/roster';
-import { readRosterFile } from '../../src/workbook/read';
+import { readRosterFile, readWorkbook } from '../../src/workbook/read';
 import { RESULT_HEADERS } from '../../src/taskpane/results';
 import { PARAM_HEADERS } from '../../src/taskpane/params';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
+import { runCw } from '../helpers/cw';
 import { buildAddin, chromiumPath, launchChromium, ROOT, serveStatic } from './harness';
 
 jest.setTimeout(600_000);
@@ -435,6 +436,71 @@ describe('reports from the pane', () => {
       for (const a of amounts) expect([a, pdf.includes(money(a.toFixed(2))) || (Number.isInteger(a) && pdf.includes(` ${a} `))]).toEqual([a, true]);
     }
     expect(await page.textContent('[data-testid="report-sheet-written"]')).toContain(sheet.name);
+  });
+});
+
+describe('月度工资 from the pane', () => {
+  /** Illustrative local payroll figures (a county's 参数表), as in test/taskpane/payroll.test.ts. */
+  const LOCAL: Record<string, number> = {
+    '失业保险.个人缴费比例': 0.005, '补充医疗.个人缴费': 3, '社保基数.下限': 4000, '社保基数.上限': 20000,
+    '公积金.个人缴存比例': 0.12, '公积金基数.下限': 2000, '公积金基数.上限': 25000,
+  };
+  /** `cw payroll`'s 合计 row of a month, read back from its .xlsx: 应发合计, 代扣合计 and 实发. */
+  const cliTotals = async (period: string, previous: string | null) => {
+    const file = path.join(tmp, `payroll-${period}.xlsx`);
+    fs.writeFileSync(path.join(tmp, 'local.json'), JSON.stringify(LOCAL));
+    const r = await runCw(['payroll', SAMPLE, '--policy', 'benxi-2022', '--period', period, '--params', path.join(tmp, 'local.json'), '--out', file, ...(previous ? ['--previous', previous] : [])]);
+    expect(r.code).toBe(0);
+    const g = (await readWorkbook(file)).find((x) => x.name === '薪酬表')!;
+    return { file, ...totalsOf(g.rows as Cells) };
+  };
+  const totalsOf = (rows: Cells) => {
+    const h = rows.find((r) => r.includes('实发'))!.map(String);
+    const t = rows.find((r) => r[0] === '合计')!;
+    return { gross: t[h.indexOf('应发合计')], deductions: t[h.indexOf('代扣合计')], net: t[h.indexOf('实发')] };
+  };
+
+  beforeAll(async () => {
+    await resetWorkbench();
+    await page.selectOption('[data-testid="policy"]', 'benxi-2022');
+  });
+
+  test('without the local figures it names the missing parameter and links to the 参数表', async () => {
+    await page.click('[data-tab="payroll"]');
+    // The pane lists the local figures the deductions need (the engine's list).
+    expect(await page.textContent('[data-testid="payroll-local"]')).toContain('失业保险.个人缴费比例');
+    await page.fill('[data-testid="payroll-period"]', '2026-01');
+    await page.click('[data-testid="payroll-compute"]');
+    await page.waitForSelector('[data-testid="payroll-error"]');
+    expect(await page.textContent('[data-testid="payroll-error"]')).toMatch(/缺少参数[\s\S]*去填写参数表/);
+    expect((await sheetNames()).some((n) => n.startsWith('工资表'))).toBe(false);
+  });
+
+  test('January, then February chained from the January sheet: new sheets whose totals are cw payroll’s', async () => {
+    await page.evaluate((rows) => window.cwWorkbench!.workbook.addSheet('参数表', { rows }), [['参数名', '本地值'], ...Object.entries(LOCAL)]);
+    await page.click('[data-tab="check"]');
+    await page.click('[data-testid="rescan"]');
+    await page.click('[data-tab="payroll"]');
+    await page.fill('[data-testid="payroll-period"]', '2026-01');
+    expect(await page.inputValue('[data-testid="payroll-previous"]')).toBe('');
+    await page.click('[data-testid="payroll-compute"]');
+    await page.waitForSelector('[data-testid="payroll-done"]', { timeout: 120_000 });
+    expect(await sheetNames()).toEqual(['职工', '社区', '区县', '参数表', '工资表2026-01', '银行代发2026-01']);
+    const jan = await cliTotals('2026-01', null);
+    expect(totalsOf(await sheetCells('工资表2026-01'))).toEqual({ gross: jan.gross, deductions: jan.deductions, net: jan.net });
+    expect(await page.textContent('[data-testid="payroll-done"]')).toContain(`实发 ${Number(jan.net).toFixed(2)}`);
+    const bank = await sheetCells('银行代发2026-01');
+    expect(bank.find((r) => r[0] === '合计')![4]).toBe(jan.net);
+
+    await page.fill('[data-testid="payroll-period"]', '2026-02');
+    // The sheet the January run wrote is offered, and chosen, as February's year-to-date source.
+    expect(await page.inputValue('[data-testid="payroll-previous"]')).toBe('工资表2026-01');
+    await page.click('[data-testid="payroll-compute"]');
+    await page.waitForSelector('[data-testid="payroll-done"]:has-text("工资表2026-02")', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="payroll-done"]')).toContain('累计数接续 2026-01');
+    const feb = await cliTotals('2026-02', jan.file);
+    expect(totalsOf(await sheetCells('工资表2026-02'))).toEqual({ gross: feb.gross, deductions: feb.deductions, net: feb.net });
+    expect(await page.evaluate(() => window.cwWorkbench!.workbook.active)).toBe('工资表2026-02');
   });
 });
 

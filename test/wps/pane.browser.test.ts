@@ -40,15 +40,32 @@ function buildWps(out: string): Promise<void> {
   });
 }
 
-/** test/wps/fake-et.ts as a page script that defines `window.cwFakeEt` (its exports). */
+/**
+ * test/wps/fake-et.ts as a page script that defines `window.cwFakeEt` (its exports), with the
+ * modules it imports at run time (the conditional-format evaluator and the marks' helpers), each
+ * transpiled on its own and linked by a small require.
+ */
 function fakeScript(): string {
-  const file = path.join(__dirname, 'fake-et.ts');
-  const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
-    filename: file,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2019' },
-    module: { type: 'commonjs' },
-  });
-  return `(function(){var exports={};var module={exports:exports};${code};window.cwFakeEt=exports;})();`;
+  const modules = new Map<string, string>();
+  const add = (file: string): void => {
+    if (modules.has(file)) return;
+    const { code } = transformSync(fs.readFileSync(file, 'utf8'), {
+      filename: file,
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2019' },
+      module: { type: 'commonjs' },
+    });
+    modules.set(file, code);
+    for (const m of code.matchAll(/require\("(\.[^"]+)"\)/g)) add(path.resolve(path.dirname(file), m[1]) + '.ts');
+  };
+  const entry = path.join(__dirname, 'fake-et.ts');
+  add(entry);
+  const table = [...modules].map(([file, code]) => `${JSON.stringify(file)}:function(exports,module,require){${code}\n}`).join(',');
+  return `(function(){var defs={${table}};var cache={};
+function load(file){if(cache[file])return cache[file].exports;var module={exports:{}};cache[file]=module;
+var dir=file.slice(0,file.lastIndexOf('/'));
+defs[file](module.exports,module,function(rel){var parts=(dir+'/'+rel).split('/'),out=[];for(var i=0;i<parts.length;i++){if(parts[i]==='..')out.pop();else if(parts[i]!=='.')out.push(parts[i]);}return load(out.join('/')+'.ts');});
+return module.exports;}
+window.cwFakeEt=load(${JSON.stringify(entry)});})();`;
 }
 
 beforeAll(async () => {

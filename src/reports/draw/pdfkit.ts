@@ -29,6 +29,20 @@ export interface Pdf {
   end(): void;
 }
 
+/** A glyph's placement from the font's layout, in thousandths of an em. */
+export interface GlyphPosition { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }
+
+/**
+ * The PDFKit internals the batched text writer (rules.ts) uses: the current font's encoder, its
+ * resource name and the page's font dictionary, and raw content. PDFKit's own `text()` writes the
+ * same operators, one q/cm/BT/Tm/Tf/TJ/ET/Q group per string.
+ */
+export interface PdfText {
+  _font: { id: string; ascender: number; encode(text: string): [string[], GlyphPosition[]]; ref(): unknown };
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
 /** What a drawn report's document is made with. */
 export interface PdfSetup {
   landscape: boolean;

@@ -1,10 +1,30 @@
 /**
  * A page's fills, text and table rules, collected while rows are laid out and drawn once when the
- * page is done, in painting order: each fill colour is one path and one fill, then the text (font
- * size and colour set only when they change), then every rule of the page as one path and one
- * stroke. Vertical segments that meet end to end are merged into one line.
+ * page is done, in painting order: each fill colour is one path and one fill, then the text — one
+ * text object for the page, font size and colour set only when they change, each string's glyphs
+ * encoded once per document — then every rule of the page as one path and one stroke. Vertical
+ * segments that meet end to end are merged into one line.
  */
-import type { Pdf } from './pdfkit';
+import type { GlyphPosition, Pdf, PdfText } from './pdfkit';
+
+/** PDFKit's number format in content streams (six decimals). */
+const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** A string's TJ operand as PDFKit writes it (glyph runs and their kerning), or null when a glyph is offset (then PDFKit draws it). */
+function glyphRun(encoded: string[], positions: GlyphPosition[]): string | null {
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
+    if (p.xOffset || p.yOffset) return null;
+    if (p.xAdvance - p.advanceWidth !== 0) {
+      parts.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+      last = i + 1;
+    }
+  }
+  if (last < encoded.length) parts.push(`<${encoded.slice(last).join('')}> 0`);
+  return `[${parts.join(' ')}] TJ`;
+}
 
 /** Rules and fills of the current page. */
 export class PageRules {
@@ -12,6 +32,8 @@ export class PageRules {
   private readonly v = new Map<number, Array<[number, number]>>();
   private readonly fills = new Map<string, number[]>();
   private readonly texts: Array<{ text: string; x: number; y: number; size: number; color: string }> = [];
+  /** Each string's TJ operator, encoded once (glyph ids stay fixed within a document). */
+  private readonly runs = new Map<string, string | null>();
 
   /** Text at (x, y), the top of its line, on one line. */
   text(text: string, x: number, y: number, size: number, color = '#000000'): void {
@@ -47,13 +69,7 @@ export class PageRules {
       doc.fill(c);
     }
     this.fills.clear();
-    let size = -1;
-    let color = '';
-    for (const t of this.texts) {
-      if (t.size !== size) doc.fontSize((size = t.size));
-      if (t.color !== color) doc.fillColor((color = t.color));
-      doc.text(t.text, t.x, t.y, { lineBreak: false });
-    }
+    this.writeTexts(doc);
     this.texts.length = 0;
     if (this.h.length || this.v.size) {
       for (let i = 0; i < this.h.length; i += 3) doc.moveTo(this.h[i], this.h[i + 2]).lineTo(this.h[i + 1], this.h[i + 2]);
@@ -62,5 +78,47 @@ export class PageRules {
     }
     this.h.length = 0;
     this.v.clear();
+  }
+
+  /** The page's strings in one text object: what PDFKit's `text()` writes per string, without a q…Q group each. */
+  private writeTexts(doc: Pdf): void {
+    if (!this.texts.length) return;
+    const pdf = doc as unknown as Pdf & PdfText;
+    const font = pdf._font;
+    if (pdf.page.fonts[font.id] == null) pdf.page.fonts[font.id] = font.ref();
+    const height = pdf.page.height;
+    let size = -1;
+    let color = '';
+    let open = false;
+    const begin = () => {
+      // PDFKit's page space has y downwards; text is set in the PDF's own, y upwards.
+      pdf.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT`);
+      open = true;
+    };
+    const finish = () => {
+      if (open) pdf.addContent('ET\nQ');
+      open = false;
+      size = -1;
+      color = '';
+    };
+    for (const t of this.texts) {
+      let run = this.runs.get(t.text);
+      if (run === undefined) {
+        const [encoded, positions] = font.encode(t.text);
+        this.runs.set(t.text, (run = glyphRun(encoded, positions)));
+      }
+      if (run === null) {
+        // A positioned glyph (a combining mark): PDFKit places it.
+        finish();
+        doc.fontSize(t.size).fillColor(t.color);
+        doc.text(t.text, t.x, t.y, { lineBreak: false });
+        continue;
+      }
+      if (!open) begin();
+      if (t.size !== size) pdf.addContent(`/${font.id} ${num((size = t.size))} Tf`);
+      if (t.color !== color) doc.fillColor((color = t.color));
+      pdf.addContent(`1 0 0 1 ${num(t.x)} ${num(height - t.y - (font.ascender / 1000) * t.size)} Tm\n${run}`);
+    }
+    finish();
   }
 }

@@ -7,6 +7,7 @@
  */
 import * as React from 'react';
 import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { mustSupply, payrollParams } from '../../engine';
 import type { LoadedRoster, RosterScan } from '../roster';
 import { chainingSheet, monthBefore, previousCandidates, runPayrollMonth } from '../payroll';
 import type { WorkbookPort } from '../workbook/port';
@@ -33,6 +34,8 @@ export interface PayrollPanelProps {
 
 /** Sentinel value of the "no previous sheet" option. */
 const NONE = '';
+/** The payroll parameters the locality must supply (the engine's list, no figures). */
+const LOCAL_KEYS = payrollParams.defs.filter(mustSupply).map((d) => d.key).join('、');
 
 export function PayrollPanel(props: PayrollPanelProps) {
   const { port, scan, policy } = props;
@@ -87,6 +90,7 @@ export function PayrollPanel(props: PayrollPanelProps) {
     <div className={styles.root} data-testid="payroll-panel">
       <Subtitle2>{t.payrollTitle}</Subtitle2>
       <Caption1 className={styles.muted}>{t.payrollIntro}</Caption1>
+      <Caption1 className={styles.muted} data-testid="payroll-local">{t.payrollLocal(LOCAL_KEYS)}</Caption1>
       <Field label={t.period} validationState={periodOk ? 'none' : 'error'}>
         <Input value={period} onChange={(_, d) => setPeriod(d.value)} placeholder="2026-12" data-testid="payroll-period" />
       </Field>
