@@ -1,10 +1,9 @@
-import * as fs from 'fs';
 import { policyIds, CwError, checkRoster, citeText, policyOf } from '../engine';
 import type { CheckResult, RosterFinding } from '../engine';
 import { readRosterFile } from '../workbook/read';
 import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 import { Io } from './io';
-import { jsonProblemText } from './json-problem';
+import { rosterParams } from './params-file';
 
 const HELP = `用法 / usage:
   cw check ROSTER.xlsx --policy ID [选项]   按政策的配备、考核、退出、招聘、退休等规则检查花名册
@@ -13,8 +12,9 @@ const HELP = `用法 / usage:
   --json                以 JSON 输出全部结果（字段：policy, asOf, summary, findings …）
   --retire-months N     提醒 N 个月内达到法定退休年龄的职工（默认 6）
   --as-of DATE          检查日期（默认今天），如 2026-12-01
-  --params FILE.json    参数表（{"参数名": 值}），覆盖政策的默认参数
-  --average-wage N      上年度本市职工月平均工资（通州 第十一条(一) 工资总体水平）
+  --params FILE         参数表（.json：{"参数名": 值}，或含“参数表”工作表的 .xlsx），覆盖政策的默认参数；
+                        花名册工作簿中的“参数表”工作表也会读取，--params 优先
+  --average-wage N      上年度本市职工月平均工资（政策按它比较薪酬水平时使用，见 docs/rules.md）
   --progress / --no-progress  是否在标准错误输出显示进度（默认：大文件显示）
 工作簿中职工表、社区表、区县表按表头识别（见 docs/design.md“花名册”），不按工作表名称或位置。
 退出码：0 没有错误；1 有“错误”级别的问题；2 输入有误（文件、政策、表头）。
@@ -69,19 +69,6 @@ function parseArgs(args: string[]): Args {
     }
   }
   return out;
-}
-
-function readParams(file: string): Record<string, unknown> {
-  if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到参数文件“${file}”。`, '--params');
-  let v: unknown;
-  const text = fs.readFileSync(file, 'utf8');
-  try {
-    v = JSON.parse(text);
-  } catch {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new CwError('INVALID_TYPE', `参数文件“${file}”应为 {"参数名": 值} 对象。`, '--params');
-  return v as Record<string, unknown>;
 }
 
 /** The group a finding is printed under: the whole roster, a county, a street, or a community. */
@@ -151,8 +138,6 @@ export async function run(args: string[], io: Io): Promise<number> {
   } catch (e) {
     return fail(e);
   }
-  const params = a.params ? (() => { try { return readParams(a.params!); } catch (e) { return e as Error; } })() : null;
-  if (params instanceof Error) return fail(params);
 
   let progressShown = false;
   const show = (text: string) => {
@@ -164,6 +149,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     const detected = await readRosterFile(a.file, { limits: workbookLimits(a), onRows: (n) => { if (a.progress || n >= 4096) show(`读取中… ${n.toLocaleString('en-US')} 行   `); } });
     if (!detected.roster) throw new CwError('REQUIRED', `“${a.file}”中没有可识别的职工表。${detected.notes.join('')}表头须包含“姓名”以及“岗位类别”“职务”或“身份证号”之一（见 docs/design.md“花名册”）。`, 'file');
     const large = detected.roster.workers.rows.length >= 5000;
+    // The workbook's own 参数表 counts, as in the pane and `cw report`; --params wins over it.
+    const { params } = await rosterParams(detected.grids, policyOf(a.policy!), a.params, { payroll: false });
     const result = await checkRoster(detected.roster, a.policy!, {
       asOf: a.asOf,
       retirementMonths: a.retireMonths,

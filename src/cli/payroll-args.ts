@@ -2,13 +2,10 @@
  * Argument reading shared by `cw payroll`, `cw backpay` and `cw adjust`: flags with values, the
  * roster and its 参数表 (the workbook's 参数表 sheet, then --params JSON or .xlsx, which wins).
  */
-import * as fs from 'fs';
 import { CwError, policyIds, policyOf } from '../engine';
 import type { Policy, Roster, SheetGrid } from '../engine';
-import { paramsFromSheets } from '../reports/params-sheet';
-import { readRosterFile, readWorkbook } from '../workbook/read';
-import { sharedParamsOf } from './calc';
-import { jsonProblemText } from './json-problem';
+import { rosterParams } from './params-file';
+import { readRosterFile } from '../workbook/read';
 
 /** Flags and positionals as given. */
 export interface ParsedArgs {
@@ -61,39 +58,15 @@ export interface RosterInput {
   paramNotes: string[];
 }
 
-function paramsFile(file: string, policy: Policy): Promise<Record<string, unknown>> | Record<string, unknown> {
-  if (!fs.existsSync(file)) throw new CwError('REQUIRED', `找不到参数文件“${file}”。`, '--params');
-  if (/\.xlsx$/i.test(file)) {
-    return readWorkbook(file).then((grids) => {
-      const found = paramsFromSheets(grids, policy);
-      if (!found) throw new CwError('REQUIRED', `--params：${file} 中没有参数表（“参数名”“本地值”两列）。`, '--params');
-      return found.params;
-    });
-  }
-  let json: unknown;
-  const text = fs.readFileSync(file, 'utf8');
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
-  }
-  const shared = sharedParamsOf(json);
-  return shared.all ?? shared.byPolicy.get(policy.id) ?? {};
-}
-
 /** Reads ROSTER.xlsx with --policy and --params. */
 export async function readRosterInput(file: string | undefined, p: ParsedArgs, usage: string): Promise<RosterInput> {
   if (!file) throw new CwError('REQUIRED', `缺少花名册文件 ROSTER.xlsx。用法：${usage}`, 'file');
   const policy = policyOf(requiredFlag(p, '--policy', `政策：${policyIds()}`));
   const read = await readRosterFile(file);
   if (!read.roster) throw new CwError('REQUIRED', `${file}：${read.notes.join(' ')}`, 'file');
-  const sheet = paramsFromSheets(read.grids, policy);
-  const notes: string[] = [];
-  if (sheet) notes.push(`参数表：工作表“${sheet.sheet}”${Object.keys(sheet.params).length} 项`);
   const extra = p.flags.get('--params');
-  const fromFile = typeof extra === 'string' ? await paramsFile(extra, policy) : {};
-  if (typeof extra === 'string') notes.push(`参数文件：${extra} ${Object.keys(fromFile).length} 项`);
-  return { policy, roster: read.roster, grids: read.grids, params: { ...(sheet?.params ?? {}), ...fromFile }, paramNotes: notes };
+  const { params, notes } = await rosterParams(read.grids, policy, typeof extra === 'string' ? extra : undefined, { payroll: true });
+  return { policy, roster: read.roster, grids: read.grids, params, paramNotes: notes };
 }
 
 /** The exit path of the payroll commands: a CwError is bad input (2), anything else a bug (1). */

@@ -1,14 +1,11 @@
-import * as fs from 'fs';
-import { policyIds, CwError, isPayrollParam, policyOf, todayInChina, civilOf } from '../engine';
+import { policyIds, CwError, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
-import { paramsFromSheets } from '../reports/params-sheet';
+import { rosterParams } from './params-file';
 import { drawsItself, renderPdf, renderReport } from '../reports/node';
 import { buildReportSheet } from '../reports/sheet/builders';
 import { reportSheetXlsx } from '../reports/sheet/xlsx';
 import { readRosterFile } from '../workbook/read';
-import { sharedParamsOf } from './calc';
 import { Io, processIo } from './io';
-import { jsonProblemText } from './json-problem';
 import { checkOutputPath, writeOutputFile } from './write-file';
 import { LIMIT_HELP, LimitOptions, takeLimit, workbookLimits } from './limits';
 
@@ -88,20 +85,6 @@ function parseArgs(args: string[]): Args {
   return out;
 }
 
-function readParamsFile(file: string, policyId: string): Record<string, unknown> {
-  if (!fs.existsSync(file)) throw new CwError('FILE_NOT_FOUND', `找不到参数文件“${file}”。请检查路径。`, '--params');
-  if (fs.statSync(file).isDirectory()) throw new CwError('INVALID_TYPE', `参数文件“${file}”是文件夹，不是 JSON 文件。`, '--params');
-  let json: unknown;
-  const text = fs.readFileSync(file, 'utf8');
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CwError('INVALID_JSON', `参数文件“${file}”不是有效的 JSON：${jsonProblemText(text)}。可用：{"参数名": 值}。`, '--params');
-  }
-  const shared = sharedParamsOf(json);
-  return shared.all ?? shared.byPolicy.get(policyId) ?? {};
-}
-
 /** A one-line progress bar on standard error (redrawn in place). */
 class Bar {
   private last = '';
@@ -151,9 +134,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     bar.show('读取花名册', 0);
     const read = await readRosterFile(a.file, { limits: workbookLimits(a), onRows: () => bar!.show('读取花名册', 0.05) });
     if (!read.roster) throw new CwError('REQUIRED', `${a.file}：${read.notes.join(' ')}`, 'file');
-    const sheet = paramsFromSheets(read.grids, policy);
-    // The payroll figures (代扣代缴) may share the 参数表, as `cw payroll` reads it; the policy rejects keys it does not know.
-    const params = Object.fromEntries(Object.entries({ ...(sheet?.params ?? {}), ...(a.params ? readParamsFile(a.params, policy.id) : {}) }).filter(([k]) => !isPayrollParam(k)));
+    const { params, notes } = await rosterParams(read.grids, policy, a.params, { payroll: false });
 
     const data = prepareReport(kind, read.roster, {
       policy: policy.id, period, params, months: a.months, unit: a.unit ?? null,
@@ -177,8 +158,6 @@ export async function run(args: string[], io: Io): Promise<number> {
     writeOutputFile(a.out, pdf, outputOptions);
     bar.done();
 
-    const notes: string[] = [];
-    if (sheet) notes.push(`参数表：工作表“${sheet.sheet}”${Object.keys(sheet.params).length} 项`);
     const failed = data.workers.filter((w) => (kind === 'payroll' || kind === 'worker' || kind === 'funding') && !w.pay);
     for (const m of missing) io.stderr(`警告：${missingText(m)}\n`);
     if (failed.length) io.stderr(`警告：${failed.length} 名职工未能核算（${failed.slice(0, 3).map((w) => `第${w.row}行 ${w.name}`).join('、')}${failed.length > 3 ? '…' : ''}），名单列在报表末尾。\n`);

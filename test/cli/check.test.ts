@@ -54,6 +54,33 @@ describe('cw check on templates/示例花名册.xlsx', () => {
     expect(j.findings.filter((f: { rule: string }) => f.rule === '配备标准：社区工作者总数')).toEqual([]);
   });
 
+  test('the workbook\'s own 参数表 counts as in the pane and cw report (a payroll figure beside it is not the policy\'s and is left out); --params wins', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const sheet = wb.addWorksheet('参数表');
+    sheet.addRow(['参数名', '本地值']);
+    sheet.addRow(['配备.每万城镇常住人口最少人数', 10]);
+    sheet.addRow(['失业保险.个人缴费比例', 0.005]);
+    const file = path.join(dir, '带参数表.xlsx');
+    await wb.xlsx.writeFile(file);
+    const rule = (out: string) => JSON.parse(out).findings.filter((f: { rule: string }) => f.rule === '配备标准：社区工作者总数');
+    const withSheet = await cw(['check', file, '-p', 'benxi', '--as-of', SAMPLE_AS_OF, '--json']);
+    expect(rule(withSheet.out)).toEqual([]);
+    const plain = await cw(['check', SAMPLE, '-p', 'benxi', '--as-of', SAMPLE_AS_OF, '--json']);
+    expect(rule(plain.out).length).toBeGreaterThan(0);
+    const over = path.join(dir, 'params-18.json');
+    fs.writeFileSync(over, JSON.stringify({ '配备.每万城镇常住人口最少人数': 18 }));
+    const wins = await cw(['check', file, '-p', 'benxi', '--as-of', SAMPLE_AS_OF, '--json', '--params', over]);
+    expect(rule(wins.out)).toEqual(rule(plain.out));
+  });
+
+  test('a --params file that is not there is named, in Chinese', async () => {
+    const r = await cw(['check', SAMPLE, '-p', 'benxi', '--params', path.join(dir, '没有.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/找不到参数文件“.*没有\.json”/);
+  });
+
   test('--progress writes progress to standard error, never to standard output', async () => {
     const r = await cw(['check', SAMPLE, '-p', 'tongzhou', '--as-of', SAMPLE_AS_OF, '--json', '--progress']);
     expect(r.err).toMatch(/检查中… \d+%/);
