@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { policyIds, CwError, policyOf, todayInChina, civilOf } from '../engine';
+import { policyIds, CwError, isPayrollParam, policyOf, todayInChina, civilOf } from '../engine';
 import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, reportKindOf, REPORT_KINDS, REPORT_TITLES } from '../reports';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { drawsItself, renderPdf, renderReport } from '../reports/node';
@@ -152,7 +152,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     const read = await readRosterFile(a.file, { limits: workbookLimits(a), onRows: () => bar!.show('读取花名册', 0.05) });
     if (!read.roster) throw new CwError('REQUIRED', `${a.file}：${read.notes.join(' ')}`, 'file');
     const sheet = paramsFromSheets(read.grids, policy);
-    const params = { ...(sheet?.params ?? {}), ...(a.params ? readParamsFile(a.params, policy.id) : {}) };
+    // The payroll figures (代扣代缴) may share the 参数表, as `cw payroll` reads it; the policy rejects keys it does not know.
+    const params = Object.fromEntries(Object.entries({ ...(sheet?.params ?? {}), ...(a.params ? readParamsFile(a.params, policy.id) : {}) }).filter(([k]) => !isPayrollParam(k)));
 
     const data = prepareReport(kind, read.roster, {
       policy: policy.id, period, params, months: a.months, unit: a.unit ?? null,

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport } from './builders';
-import { drawMarkFor, drawMarkOf, renderDrawn } from './draw';
+import { documentDrawable, drawMarkFor, drawMarkOf, renderDocument, renderDrawn } from './draw';
 import type { DrawMark } from './draw';
 import type { Pdf } from './draw/pdfkit';
 import { FONT, FONT_FILE, TABLE_LAYOUTS } from './layout';
@@ -77,6 +77,13 @@ export async function renderPdf(doc: DocDefinition, onProgress?: (share: number)
   // Drawn directly (src/reports/draw): the register's long tables and the per-worker pages, in a fraction of pdfmake's time.
   const mark = drawMarkOf(doc);
   if (mark) return draw(mark, onProgress);
+  if (documentDrawable(doc)) {
+    // Paragraphs and tables only (考核汇总、补助测算、退休名单、调整名单): drawn with PDFKit as pdfmake would lay them out.
+    const PDFDocument = require('pdfkit') as new (options: object) => Pdf;
+    const bytes = await renderDocument(doc, PDFDocument, fontPath());
+    onProgress?.(1);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
   const pm = load();
   pm.setProgressCallback(onProgress);
   try {

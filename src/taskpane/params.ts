@@ -5,7 +5,7 @@
  * column 生效日期: a value that changes on a date gets one more row with the same 参数名 and the
  * date it starts (src/reports/params-sheet.ts reads the rows as the engine's dated values).
  */
-import { citeText, mustSupply } from '../engine';
+import { citeText, mustSupply, payrollParams } from '../engine';
 import type { Cell, Policy } from '../engine';
 
 export const PARAM_HEADERS = ['参数名', '本地值（空＝按文件规定）', '文件规定值', '单位', '依据', '说明', '生效日期'] as const;
@@ -17,8 +17,12 @@ export function paramSheetName(policy: Policy): string {
   return `${policy.name}参数表`;
 }
 
-/** The rows of a new 参数表 and the rows to mark as required (1-based). */
-export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[] } {
+/**
+ * The rows of a new 参数表, the rows to mark as required (1-based), and the rows of the local payroll
+ * figures (代扣代缴, required by 月度工资 only) that follow the policy's rows: `cw payroll` and the pane
+ * read them from the same sheet (docs/payroll.md).
+ */
+export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[]; payrollRequired: number[] } {
   const rows: Cell[][] = [[...PARAM_HEADERS]];
   const required: number[] = [];
   for (const d of policy.params.defs) {
@@ -34,10 +38,15 @@ export function paramSheet(policy: Policy): { rows: Cell[][]; required: number[]
         : d.value === undefined ? `可选：${d.label}。未填写时不影响薪酬计算。` : d.label,
     ]);
   }
+  const payrollRequired: number[] = [];
+  for (const d of payrollParams.defs.filter(mustSupply)) {
+    payrollRequired.push(rows.length + 1);
+    rows.push([d.key, null, '（未规定）', d.unit, citeText(d.citation), `月度工资必填：${d.label}。国家规定由当地确定，没有默认值；只算应发时可不填。`]);
+  }
   const last = rows.length;
   rows.push([]);
   rows.push([
     `用法：在“本地值”列填写本县区的标准即可替代文件规定值，空白表示按文件规定。公式可引用 '${paramSheetName(policy)}'!$A$2:$B$${last}。也可在任意单元格输入 =CW.PARAMS("${policy.name}") 列出全部参数。标准自某日起调整时，另起一行填写同一参数名、新的本地值和“生效日期”（如 2026-07-01），原来一行也填上它的生效日期（如文件施行日期）：同一参数有多行时，每行都要有生效日期。`,
   ]);
-  return { rows, required };
+  return { rows, required, payrollRequired };
 }

@@ -86,7 +86,7 @@ export async function runPayrollMonth(port: WorkbookPort, scan: RosterScan, choi
     previous = { name: choice.previousSheet, rows: read.rows, rowNumbers: read.rowNumbers };
   }
   const result = await options.compute(
-    { roster: withMappedHeaders(loaded), policy: choice.policy, period: choice.period, params: params?.params ?? null, previous, bank: choice.bank },
+    { roster: withMappedHeaders(loaded), policy: choice.policy, period: choice.period, params: params ? { ...params.params, ...params.payroll } : null, previous, bank: choice.bank },
     { signal, onProgress: (d, n) => options.onProgress?.(0.2 + (n ? (0.75 * d) / n : 0.75), 'compute', d, n) },
   );
   if (signal?.aborted) {

@@ -4,7 +4,7 @@
  * "Rosters"); a column the matcher does not recognise is mapped by the clerk, and that choice is
  * kept in the workbook's settings. Nothing here checks a rule: the engine's checkRoster does.
  */
-import { detectRoster, fieldsOf, matchHeaders, normalizeHeader, tableOf } from '../engine';
+import { detectRoster, fieldsOf, isPayrollParam, matchHeaders, normalizeHeader, tableOf } from '../engine';
 import type { Cell, CheckOptions, HeaderMatch, HeaderOverride, Policy, Roster, RosterTable, SheetGrid, TableKind } from '../engine';
 import { paramsFromSheets } from '../reports/params-sheet';
 import { SETTING } from './workbook/port';
@@ -203,11 +203,21 @@ export function paramSheetCandidates(heads: SheetRead[]): string[] {
     .map((h) => h.name);
 }
 
-/** The workbook's 参数表 for a policy, read in full: its sheet and its local values; null when there is none. */
-export async function readParams(port: WorkbookPort, policy: Policy, heads: SheetRead[]): Promise<{ sheet: string; params: Record<string, unknown> } | null> {
+/**
+ * The workbook's 参数表 for a policy, read in full: its sheet and its local values; null when there is
+ * none. The payroll figures (代扣代缴: 失业保险.个人缴费比例 …) may share the sheet, as `cw payroll` reads
+ * it; they come apart in `payroll` (present only when the sheet has some), because the policy rejects
+ * keys it does not know and the checks, pay sheet and reports pass `params` to it.
+ */
+export async function readParams(port: WorkbookPort, policy: Policy, heads: SheetRead[]): Promise<{ sheet: string; params: Record<string, unknown>; payroll?: Record<string, unknown> } | null> {
   const names = paramSheetCandidates(heads);
   if (!names.length) return null;
   const grids: SheetGrid[] = [];
   for (const n of names) grids.push(await port.readSheet(n));
-  return paramsFromSheets(grids, policy);
+  const found = paramsFromSheets(grids, policy);
+  if (!found) return null;
+  const own: Record<string, unknown> = {};
+  const payroll: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(found.params)) (isPayrollParam(k.trim()) ? payroll : own)[k] = v;
+  return Object.keys(payroll).length ? { sheet: found.sheet, params: own, payroll } : { sheet: found.sheet, params: own };
 }

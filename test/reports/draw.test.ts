@@ -12,6 +12,7 @@ import type { Roster } from '../../src/engine';
 import { buildReport, money, prepareReport } from '../../src/reports';
 import { Widths } from '../../src/reports/draw/measure';
 import type { Pdf } from '../../src/reports/draw/pdfkit';
+import { documentDrawable } from '../../src/reports/draw';
 import { drawsItself, renderPdf, renderReport } from '../../src/reports/node';
 import { readRosterFile } from '../../src/workbook/read';
 
@@ -96,5 +97,31 @@ describe('drawn from the data', () => {
     expect(grand).toContain(money(net.toFixed(2)));
     expect(grand).toContain(money(tax.toFixed(2)));
     expect(text).toContain('实发 = 应发合计 − 代扣合计');
+  });
+});
+
+describe('the other tabular reports drawn from their document definition', () => {
+  test('paragraphs and tables only: drawn; the staffing chart (SVG) stays with pdfmake', () => {
+    const of = (kind: 'ratings' | 'retirement' | 'staffing') => buildReport(prepareReport(kind, roster, { policy: 'benxi-2022', period: '2026-12', months: 12 }));
+    expect(documentDrawable(of('ratings'))).toBe(true);
+    expect(documentDrawable(of('retirement'))).toBe(true);
+    expect(documentDrawable(of('staffing'))).toBe(false);
+  });
+
+  test('退休到龄名单 drawn: the same bytes twice, header and page numbers on every page', async () => {
+    const data = prepareReport('retirement', roster, { policy: 'benxi-2022', period: '2026-12', months: 60 });
+    const a = await renderPdf(buildReport(data));
+    const b = await renderPdf(buildReport(data));
+    expect(a.equals(b)).toBe(true);
+    const file = path.join(tmp, 'r.pdf');
+    fs.writeFileSync(file, a);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Producer:\s+cwkit \(PDFKit\)/);
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      expect(p.replace(/\s+/g, '')).toContain(`第${i + 1}页/共${pages.length}页`);
+      if (i > 0) expect(p).toContain('退休到龄名单');
+    });
+    for (const l of data.retirement!.lines) expect(pages.join('')).toContain(l.worker.name);
   });
 });

@@ -15,7 +15,10 @@ import { workbookOf, sampleData } from '../../src/app/sample';
 import { DATE_HEADERS, SAMPLE_AS_OF } from '../../src/sample/roster';
 import { chainingSheet, previousCandidates, runPayrollMonth } from '../../src/taskpane/payroll';
 import type { PayrollChoice, PayrollCompute } from '../../src/taskpane/payroll';
-import { scanWorkbook } from '../../src/taskpane/roster';
+import { loadRoster, readParams, scanWorkbook, withMappedHeaders } from '../../src/taskpane/roster';
+import { paySheet } from '../../src/paysheet/paysheet';
+import { paramSheet, paramSheetName } from '../../src/taskpane/params';
+import { checkRoster, policyOf } from '../../src/engine';
 import type { MemoryWorkbook } from '../../src/taskpane/workbook/memory';
 import { OfficeWorkbook } from '../../src/taskpane/workbook/office';
 import type { WorkbookPort } from '../../src/taskpane/workbook/port';
@@ -195,11 +198,55 @@ describe('月度工资 refuses what cw payroll refuses, in Chinese', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(names);
   });
 
+  test('the payroll rows of the 参数表 reach 月度工资 only: the checks and the 薪酬计算 sheet read the same workbook without 未知参数', async () => {
+    const wb = await withParams();
+    const scan = await scanWorkbook(wb);
+    const found = (await readParams(wb, policyOf('benxi-2022'), scan.heads))!;
+    expect(found).toEqual({ sheet: '参数表', params: {}, payroll: LOCAL });
+    const roster = withMappedHeaders(await loadRoster(wb, scan));
+    expect(paySheet(roster, { policy: 'benxi-2022', period: '2026-12', params: found.params }).workers).toBeGreaterThan(500);
+    expect((await checkRoster(roster, 'benxi-2022', { asOf: SAMPLE_AS_OF, params: found.params })).findings.some((f) => /不是本溪的参数/.test(f.message))).toBe(false);
+  });
+
+  test('the 参数表 the pane creates has a row for each local payroll figure; filled in, 月度工资 gives the same sheet as with a plain 参数表', async () => {
+    const policy = policyOf('benxi-2022');
+    const { rows, payrollRequired } = paramSheet(policy);
+    expect(payrollRequired.map((r) => rows[r - 1][0]).sort()).toEqual(Object.keys(LOCAL).sort());
+    const wb = sample();
+    const name = await wb.addSheet(paramSheetName(policy), { rows });
+    // Blank, the rows reach nobody: the checks read the sheet as before.
+    expect((await readParams(wb, policy, (await scanWorkbook(wb)).heads))).toEqual({ sheet: name, params: {} });
+    for (const r of payrollRequired) wb.setCell(name, r, 1, LOCAL[String(rows[r - 1][0])]);
+    const own = await run(wb, { period: '2026-01' });
+    const plain = await withParams();
+    await run(plain, { period: '2026-01' });
+    expect(normal(wb.sheet(own.paySheet).cells)).toEqual(normal(plain.sheet('工资表2026-01').cells));
+  });
+
   test('chainingSheet picks the newest sheet of the month before; January chains from none', () => {
     const c = [{ sheet: '工资表2026-01', period: '2026-01' }, { sheet: '工资表2026-01(2)', period: '2026-01' }, { sheet: '工资表2026-02', period: '2026-02' }];
     expect(chainingSheet(c, '2026-02')).toBe('工资表2026-01(2)');
     expect(chainingSheet(c, '2026-03')).toBe('工资表2026-02');
     expect(chainingSheet(c, '2026-01')).toBeNull();
     expect(chainingSheet(c, '2026-05')).toBeNull();
+  });
+});
+
+describe('a workbook whose 参数表 holds the payroll figures, saved and given to the CLI', () => {
+  test('cw report reads it (the payroll keys are left to cw payroll), and cw payroll takes them from it', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(ROSTER);
+    const ws = book.addWorksheet('参数表');
+    ws.addRow(['参数名', '本地值']);
+    for (const [k, v] of Object.entries(LOCAL)) ws.addRow([k, v]);
+    const file = path.join(dir, 'with-params.xlsx');
+    await book.xlsx.writeFile(file);
+    const report = await runCw(['report', 'payroll', file, '--policy', 'benxi-2022', '--period', '2026-01', '--out', path.join(dir, 'register.xlsx')]);
+    expect(report.err).not.toMatch(/不是本溪的参数/);
+    expect(report.code).toBe(0);
+    const pay = await runCw(['payroll', file, '--policy', 'benxi-2022', '--period', '2026-01', '--out', path.join(dir, 'from-sheet.xlsx')]);
+    expect(pay.code).toBe(0);
+    expect(pay.out).toContain('参数表：工作表“参数表”7 项');
   });
 });

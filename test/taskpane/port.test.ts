@@ -266,6 +266,19 @@ describe.each([
     expect(Array.from({ length: 6 }, (_, r) => row(r + 1)).flat().every((m) => m === null)).toBe(true);
   });
 
+  test('marks on two sheets: each sheet’s rows by their own keys, no mark on the rows not marked; clearing removes both', async () => {
+    await s.port.addSheet('社区表', { rows: [['社区', '身份证号码'], ['春晖社区', '110105198001011234']] });
+    expect(await s.port.highlightRows([{ sheet: '职工', row: 3, color: HIGHLIGHT.error, keyColumn: 3 }, { sheet: '社区表', row: 2, color: HIGHLIGHT.warning }])).toBe(2);
+    expect(s.mark('职工', 3, 0)).toBe(E);
+    expect(s.mark('社区表', 2, 0)).toBe(W);
+    // 社区表 row 2 also holds 张三's 身份证号 (in B); each sheet's rules read only that sheet's own rows.
+    expect(s.mark('社区表', 1, 0)).toBeNull();
+    expect(s.mark('职工', 5, 0)).toBeNull();
+    expect(await s.port.clearHighlights()).toBe(2);
+    expect([s.mark('职工', 3, 0), s.mark('社区表', 2, 0)]).toEqual([null, null]);
+    expect(await s.port.sheetNames()).toEqual(['职工', '检查结果', '社区表']);
+  });
+
   test('keeps JSON settings in the workbook; null removes one', async () => {
     expect(await s.port.getSetting('cwkit.x')).toBeNull();
     await s.port.setSetting('cwkit.x', { v: 1, tables: { workers: { sheet: '职工', headerRow: 2, override: { community: '所在单位' } } } });

@@ -26,6 +26,15 @@ import { readPost } from './post';
 import { columnsOf, readerOf, YES_NO } from './row-reader';
 import type { RowContext } from './row-reader';
 
+/** The findings of a row without any (shared, never written to). */
+const NO_FINDINGS: RosterFinding[] = Object.freeze([]) as unknown as RosterFinding[];
+const SCRATCH = new WeakMap<RowContext, RosterFinding[]>();
+function scratchOf(ctx: RowContext): RosterFinding[] {
+  let s = SCRATCH.get(ctx);
+  if (!s) SCRATCH.set(ctx, (s = []));
+  return s;
+}
+
 export type { RowContext } from './row-reader';
 
 /** One worker row, read and validated: what the unit checks aggregate. */
@@ -69,7 +78,9 @@ export interface WorkerRow {
  * cell becomes a finding on the row, and the rest of the row is still used.
  */
 export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, unit: CommunityUnit | null): EvaluatedRow {
-  const out: RosterFinding[] = [];
+  // Findings gather in the table's scratch list; most rows have none and share one empty list.
+  const out = scratchOf(ctx);
+  out.length = 0;
   const { header, policy } = ctx;
   const c = columnsOf(ctx);
   const cell = (i: number): Cell => (i < 0 ? null : cells[i] ?? null);
@@ -205,7 +216,7 @@ export function readWorkerRow(ctx: RowContext, cells: Cell[], rowNo: number, uni
   };
 
   return {
-    place, unit, unplaced, findings: out, county, street, community, name, idNumber: textOf(cell(c.idNumber)).toUpperCase(), title: textOf(cell(c.title)), post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
+    place, unit, unplaced, findings: out.length ? out.slice() : NO_FINDINGS, county, street, community, name, idNumber: textOf(cell(c.idNumber)).toUpperCase(), title: textOf(cell(c.title)), post, titles, ratings, certificate, serviceHall, currentPay, worker, facts, elected, idNumberOk,
     birthDate, sex, originalAge, entryDate, probation, lastTrainingYear, secondmentMonths, educationHours, agreementDate, termEnd,
   };
 }

@@ -12,17 +12,20 @@ export type Align = 'left' | 'right' | 'center';
 /** One line of a cell: its text, size, colour and line height factor. */
 export interface TextLine { text: string; size: number; color?: string; lh: number }
 
-/** A cell: its lines (already wrapped to its width), alignment, fill and the columns it spans. */
-export interface Cell { lines: TextLine[]; align?: Align; fill?: string; span?: number }
+/** A cell: its lines (already wrapped to its width), alignment, fill, the columns it spans, and its own margin [left, top, right, bottom]. */
+export interface Cell { lines: TextLine[]; align?: Align; fill?: string; span?: number; margin?: [number, number, number, number] }
+
+/** A table layout's rules and padding: cwGrid (0.5 pt rules, 2 / 1.5 pt padding) or cwPlain (none, 0 / 1 pt). */
+export interface GridLayout { rule: number; padX: number; padY: number }
+
+/** The reports' ruled table layout (layout.ts GRID_LAYOUT). */
+export const GRID: GridLayout = { rule: 0.5, padX: 2, padY: 1.5 };
+/** The reports' borderless layout (layout.ts PLAIN_LAYOUT). */
+export const PLAIN: GridLayout = { rule: 0, padX: 0, padY: 1 };
 
 /** How a text is set in a cell. */
-export interface TextStyle { size?: number; color?: string; lh?: number; align?: Align; fill?: string; span?: number }
+export interface TextStyle { size?: number; color?: string; lh?: number; align?: Align; fill?: string; span?: number; margin?: [number, number, number, number] }
 
-const PAD_X = 2;
-const PAD_Y = 1.5;
-const RULE = 0.5;
-/** What each column adds to its content width: the rule on its left and the padding on both sides. */
-const COLUMN_EXTRA = RULE + 2 * PAD_X;
 
 /** A table being drawn at the page cursor. */
 export class Grid {
@@ -30,23 +33,26 @@ export class Grid {
   readonly edges: number[];
   private open = false;
   private header: Cell[][] = [];
+  /** What each column adds to its content width: the rule on its left and the padding on both sides. */
+  private readonly extra: number;
 
-  constructor(readonly pages: Pages, widths: Array<number | '*'>, x0 = pages.left, total = pages.width) {
+  constructor(readonly pages: Pages, widths: Array<number | '*'>, readonly layout: GridLayout = GRID, x0 = pages.left, total = pages.width) {
+    this.extra = layout.rule + 2 * layout.padX;
     const fixed = widths.reduce<number>((s, w) => s + (w === '*' ? 0 : w), 0);
     const stars = widths.filter((w) => w === '*').length;
-    const star = stars ? Math.max(0, (total - fixed - COLUMN_EXTRA * widths.length - RULE) / stars) : 0;
+    const star = stars ? Math.max(0, (total - fixed - this.extra * widths.length - layout.rule) / stars) : 0;
     this.edges = [x0];
-    for (const w of widths) this.edges.push(this.edges[this.edges.length - 1] + (w === '*' ? star : w) + COLUMN_EXTRA);
+    for (const w of widths) this.edges.push(this.edges[this.edges.length - 1] + (w === '*' ? star : w) + this.extra);
   }
 
   /** The content width of `span` columns from `col`. */
   contentWidth(col: number, span = 1): number {
-    return this.edges[col + span] - this.edges[col] - COLUMN_EXTRA;
+    return this.edges[col + span] - this.edges[col] - this.extra;
   }
 
   /** A cell of `text` wrapped to its columns' width. */
   cell(text: string, col: number, style: TextStyle = {}): Cell {
-    return { lines: this.linesOf(text, col, style), align: style.align, fill: style.fill, span: style.span };
+    return { lines: this.linesOf(text, col, style), align: style.align, fill: style.fill, span: style.span, margin: style.margin };
   }
 
   /** The wrapped lines of `text` for a cell at `col` (for cells that stack several texts). */
@@ -54,7 +60,8 @@ export class Grid {
     const size = style.size ?? 8;
     const lh = style.lh ?? 1.1;
     if (text === '') return [];
-    return this.pages.widths.wrap(text, this.contentWidth(col, style.span ?? 1), size).map((t) => ({ text: t, size, color: style.color, lh }));
+    const m = style.margin ?? [0, 0, 0, 0];
+    return this.pages.widths.wrap(text, this.contentWidth(col, style.span ?? 1) - m[0] - m[2], size).map((t) => ({ text: t, size, color: style.color, lh }));
   }
 
   /** The rows repeated at the top of every page the table runs onto; drawn now. */
@@ -65,24 +72,24 @@ export class Grid {
   }
 
   /** A row's height from its top rule to the next row's top rule. */
-  static heightOf(cells: Cell[]): number {
+  heightOf(cells: Cell[]): number {
     let h = 0;
     for (const c of cells) {
-      let ch = 0;
+      let ch = c.margin ? c.margin[1] + c.margin[3] : 0;
       for (const l of c.lines) ch += lineOf(l.size, l.lh);
       h = Math.max(h, ch);
     }
-    return RULE + PAD_Y + h + PAD_Y;
+    return this.layout.rule + this.layout.padY + h + this.layout.padY;
   }
 
   /** The height of `rows` drawn together, with the closing rule. */
-  static blockHeight(rows: Cell[][]): number {
-    return rows.reduce((s, r) => s + Grid.heightOf(r), 0) + RULE;
+  blockHeight(rows: Cell[][]): number {
+    return rows.reduce((s, r) => s + this.heightOf(r), 0) + this.layout.rule;
   }
 
   /** Draws a row, on the next page (after the repeated header) when it does not fit here. */
   row(cells: Cell[]): void {
-    if (!this.pages.fits(Grid.heightOf(cells) + RULE)) {
+    if (!this.pages.fits(this.heightOf(cells) + this.layout.rule)) {
       this.close();
       this.pages.newPage();
     }
@@ -98,36 +105,39 @@ export class Grid {
 
   private close(): void {
     if (!this.open) return;
-    this.pages.rules.hLine(this.edges[0], this.edges[this.edges.length - 1], this.pages.y + RULE / 2);
-    this.pages.y += RULE;
+    const rule = this.layout.rule;
+    if (rule) this.pages.rules.hLine(this.edges[0], this.edges[this.edges.length - 1], this.pages.y + rule / 2);
+    this.pages.y += rule;
     this.open = false;
   }
 
   private draw(cells: Cell[]): void {
     const p = this.pages;
     const top = p.y;
-    const h = Grid.heightOf(cells);
+    const h = this.heightOf(cells);
     const rules = p.rules;
-    const mid = RULE / 2;
-    rules.hLine(this.edges[0], this.edges[this.edges.length - 1], top + mid);
+    const { rule, padX, padY } = this.layout;
+    const mid = rule / 2;
+    if (rule) rules.hLine(this.edges[0], this.edges[this.edges.length - 1], top + mid);
     let col = 0;
     for (const c of cells) {
       const span = c.span ?? 1;
       const x1 = this.edges[col];
       const x2 = this.edges[col + span];
       if (c.fill) rules.fillRect(c.fill, x1 + mid, top + mid, x2 - x1, h);
-      let y = top + RULE + PAD_Y;
-      const left = x1 + RULE + PAD_X;
-      const right = x2 - PAD_X;
+      const m = c.margin ?? [0, 0, 0, 0];
+      let y = top + rule + padY + m[1];
+      const left = x1 + rule + padX + m[0];
+      const right = x2 - padX - m[2];
       for (const l of c.lines) {
         const x = c.align === 'right' ? right - p.widths.of(l.text, l.size) : c.align === 'center' ? (left + right - p.widths.of(l.text, l.size)) / 2 : left;
         rules.text(l.text, x, y, l.size, l.color);
         y += lineOf(l.size, l.lh);
       }
-      rules.vLine(x1 + mid, top, top + h);
+      if (rule) rules.vLine(x1 + mid, top, top + h);
       col += span;
     }
-    rules.vLine(this.edges[col] + mid, top, top + h);
+    if (rule) rules.vLine(this.edges[col] + mid, top, top + h);
     p.y += h;
     this.open = true;
   }

@@ -4,7 +4,8 @@
  * page per worker). A builder marks its document definition with `cwDraw`; the Node renderer
  * (../node.ts) draws marked documents here and gives the rest to pdfmake, and can draw the data
  * without building the pdfmake document at all. The browser keeps pdfmake for every report (its
- * Web Worker bundle already carries it), ignoring the mark.
+ * Web Worker bundle already carries it), ignoring the mark. The other tabular reports are drawn
+ * from their document definition when it holds nothing but paragraphs and tables (document.ts).
  */
 import { documentInfo } from '../layout';
 import type { DocDefinition } from '../layout';
@@ -13,6 +14,9 @@ import { makePdf, pdfBytes } from './pdfkit';
 import type { Pdf } from './pdfkit';
 import { drawRegister, pageNumbers, REGISTER_MARGINS } from './register';
 import { drawWorkers, WORKER_MARGINS } from './worker';
+import { documentDrawable, drawDocument } from './document';
+
+export { documentDrawable } from './document';
 
 /** The drawings: the payroll register and the per-worker pages. */
 export type Drawing = 'register' | 'workers';
@@ -45,6 +49,21 @@ export function drawnAsRegister(doc: DocDefinition, data: ReportData): DocDefini
 /** The mark on a document definition, if any. */
 export function drawMarkOf(doc: DocDefinition): DrawMark | undefined {
   return (doc as { cwDraw?: DrawMark }).cwDraw;
+}
+
+/** PDF bytes of a drawable document definition (`documentDrawable`): the tabular reports without a chart or list. */
+export async function renderDocument(def: DocDefinition, PDFDocument: new (options: object) => Pdf, font: string | Uint8Array): Promise<Uint8Array> {
+  const i = def.info as ReturnType<typeof documentInfo>;
+  const [left, top, right, bottom] = def.pageMargins as number[];
+  const doc = makePdf(PDFDocument, {
+    landscape: def.pageOrientation === 'landscape',
+    margins: { left, top, right, bottom },
+    info: { Title: i.title, Author: i.author, Subject: i.subject, Keywords: i.keywords, Creator: i.creator, Producer: 'cwkit (PDFKit)', CreationDate: i.creationDate, ModDate: i.modDate },
+    font,
+  });
+  drawDocument(doc, def);
+  pageNumbers(doc, bottom);
+  return pdfBytes(doc);
 }
 
 /** PDF bytes of a marked document; `PDFDocument` is PDFKit's constructor, `font` the font file. */

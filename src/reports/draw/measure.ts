@@ -2,14 +2,17 @@
  * Text measuring and line breaking for the drawn reports: each character's advance is asked of
  * PDFKit once and cached, so a string's width is a sum, not a font layout; lines break where
  * pdfmake's breaker (Unicode line breaking) would: between Chinese characters, after spaces,
- * never before closing punctuation or after opening punctuation, never inside a Latin word or number.
+ * never before closing punctuation or after opening punctuation, never beside a quotation mark,
+ * never inside a Latin word or number.
  */
 import type { Pdf } from './pdfkit';
 
 /** Punctuation a line may not start with. */
-const CLOSING = new Set(Array.from('）〕》」』】〉”’，。、；：！？,.;:!?)]}%'));
+const CLOSING = new Set(Array.from('）〕》」』】〉，。、；：！？,.;:!?)]}%'));
 /** Punctuation a line may not end with. */
-const OPENING = new Set(Array.from('（〔《「『【〈“‘([{'));
+const OPENING = new Set(Array.from('（〔《「『【〈([{'));
+/** Quotation marks, which Unicode line breaking keeps with what is on both sides of them. */
+const QUOTES = new Set(Array.from('“”‘’"\''));
 
 /** A character of the CJK ranges or the fullwidth forms: a break may fall on either side of it. */
 function wide(ch: string): boolean {
@@ -19,7 +22,7 @@ function wide(ch: string): boolean {
 
 /** Whether a line may break between `a` and `b`. */
 function breakable(a: string, b: string): boolean {
-  if (b === ' ' || CLOSING.has(b) || OPENING.has(a)) return false;
+  if (b === ' ' || CLOSING.has(b) || OPENING.has(a) || QUOTES.has(a) || QUOTES.has(b)) return false;
   return a === ' ' || wide(a) || wide(b);
 }
 
@@ -46,6 +49,8 @@ export class Widths {
 
   /** `text` broken into lines no wider than `width` at `size` (its own newlines kept). */
   wrap(text: string, width: number, size: number): string[] {
+    // A hair of slack: a column sized to its text ('auto') must not break it for a rounding error.
+    width += 1e-6;
     const out: string[] = [];
     for (const para of text.split('\n')) this.wrapLine(para, width, size, out);
     return out;

@@ -248,12 +248,9 @@ export function drawRegister(doc: Pdf, data: ReportData): number {
 
 /** Title, the 地区/单位 and 期间 line, 政策依据, and the notes (first page). */
 function titleBlock(r: Register, data: ReportData, extra: string[]): void {
-  const doc = r.doc;
   const w = r.right - r.x0;
-  doc.fontSize(16).fillColor('#000000');
-  const title = data.title;
-  const tw = doc.widthOfString(title, { characterSpacing: 1 });
-  doc.text(title, r.x0 + (w - tw) / 2, r.y, { lineBreak: false, characterSpacing: 1 });
+  // Centred on its width without spacing, where pdfmake puts it (its characterSpacing does not reach the page).
+  r.rules.text(data.title, r.x0 + (w - r.width(data.title, 16)) / 2, r.y, 16);
   r.y += lineOf(16) + 6;
   const left = `地区：${data.jurisdiction}　　单位：${data.unit}`;
   const rightText = `期间：${data.periodText}（计算日期 ${data.asOf}）`;

@@ -54,8 +54,8 @@ export function ParamsPanel({ port, scan, policy, onChanged }: { port: WorkbookP
         await port.activateSheet(found.sheet);
         setMessage({ intent: 'success', text: t.paramsOpened(found.sheet) });
       } else {
-        const { rows, required: req } = paramSheet(p);
-        const name = await port.addSheet(paramSheetName(p), { rows, boldRows: 1, textColumns: [0], rowFills: Object.fromEntries(req.map((r) => [r, REQUIRED_FILL])) });
+        const { rows, required: req, payrollRequired } = paramSheet(p);
+        const name = await port.addSheet(paramSheetName(p), { rows, boldRows: 1, textColumns: [0], rowFills: Object.fromEntries([...req, ...payrollRequired].map((r) => [r, REQUIRED_FILL])) });
         setMessage({ intent: 'success', text: t.paramsCreated(name) });
         onChanged();
       }
