@@ -141,7 +141,7 @@ class DocumentDrawer {
         const s = styleOf(c);
         const span = plainText(c) ? 1 : c.colSpan ?? 1;
         const text = String(plainText(c) ? c : c.text ?? '');
-        cells.push(grid.cell(text, col, { size: s.fontSize, lh: s.lineHeight, color: s.color, align: s.alignment, fill: s.fillColor, span, margin: s.margin === undefined || plainText(c) || c.margin === undefined ? undefined : fourSides(c.margin) }));
+        cells.push(grid.cell(text, col, { size: s.fontSize, lh: s.lineHeight, color: s.color, align: s.alignment, fill: s.fillColor, span, margin: plainText(c) || c.margin === undefined ? undefined : fourSides(c.margin) }));
         col += span;
       }
       return cells;
