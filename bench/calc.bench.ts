@@ -1,14 +1,16 @@
 /**
  * `cw calc` streaming (issue 11): 100,000 JSON Lines `--no-trace` beside the I/O floor (read the
- * lines, JSON.parse, JSON.stringify back; bench/io-floor.ts), CPU time of every thread over three
- * alternating runs (min and median) and peak RSS, each run its own process (bench/probe.ts).
- * Then peak RSS at 10,000 and 1,000,000 lines, with and without the trace (set CW_BENCH_QUICK=1
- * to skip the million-line runs, which take minutes of CPU).
+ * lines, JSON.parse, JSON.stringify back; bench/io-floor.ts), by default and on the main thread
+ * only (`--threads 0`), CPU time of every thread over three alternating runs (min and median) and
+ * peak RSS, each run its own process (bench/probe.ts). Then peak RSS at 10,000 lines (three runs)
+ * and 1,000,000 lines (one), with and without the trace (set CW_BENCH_QUICK=1 to use 100,000
+ * lines instead of the million, which take minutes of CPU).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { alternate, describe, measureNode, minMedian } from './measure';
+import type { Measured } from './measure';
 import { generateWorkers, LOCAL_PARAMS } from './workers';
 
 export const title = 'cw calc 流式批量 / streaming batches (issue 11)';
@@ -36,19 +38,28 @@ export async function run(print: (line: string) => void): Promise<void> {
     const runs = alternate(3, {
       floor: () => measureNode(floor, [], { stdinFile: f100k }),
       calc: () => measureNode(bin, ['calc', '--params', params, '--no-trace'], { stdinFile: f100k }),
+      main: () => measureNode(bin, ['calc', '--params', params, '--no-trace', '--threads', '0'], { stdinFile: f100k }),
     });
-    const ratio = minMedian(runs.calc.map((m) => m.cpuMs)).median / minMedian(runs.floor.map((m) => m.cpuMs)).median;
-    print(`100,000 lines, I/O floor (read, JSON.parse, JSON.stringify): ${describe(runs.floor)}`);
-    print(`100,000 lines, cw calc --no-trace:                          ${describe(runs.calc)}  → ${ratio.toFixed(2)}× the floor (target ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'})`);
-    const sizes = process.env.CW_BENCH_QUICK ? [10_000, 100_000] : [10_000, 1_000_000];
+    const floorCpu = minMedian(runs.floor.map((m) => m.cpuMs)).median;
+    const times = (k: 'calc' | 'main') => minMedian(runs[k].map((m) => m.cpuMs)).median / floorCpu;
+    const cores = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+    print(`100,000 lines, I/O floor (read, JSON.parse, JSON.stringify):  ${describe(runs.floor)}`);
+    print(`100,000 lines, cw calc --no-trace (main + ${cores - 1} thread${cores === 2 ? '' : 's'}):      ${describe(runs.calc)}  → ${times('calc').toFixed(2)}× the floor (target ≤ 3×: ${times('calc') <= 3 ? 'met' : 'NOT met'})`);
+    print(`100,000 lines, cw calc --no-trace --threads 0 (main only): ${describe(runs.main)}  → ${times('main').toFixed(2)}× the floor (each thread adds its own start-up and JIT warm-up)`);
+    const quick = !!process.env.CW_BENCH_QUICK;
+    const sizes = quick ? [10_000, 100_000] : [10_000, 1_000_000];
     for (const trace of [false, true]) {
-      const rss = sizes.map((n) => {
-        const m = measureNode(bin, ['calc', '--params', params, ...(trace ? [] : ['--no-trace'])], { stdinFile: file(n) });
-        if (m.status !== 0) throw new Error(`cw calc exited ${m.status}: ${m.stderr.slice(0, 300)}`);
-        return m;
-      });
-      const r = rss[1].rssBytes / rss[0].rssBytes;
-      print(`peak RSS ${trace ? 'with trace' : '--no-trace'}: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} lines ${(rss[i].rssBytes / 1e6).toFixed(0)} MB (${(rss[i].cpuMs / 1000).toFixed(1)} s CPU)`).join(', ')} → ${r.toFixed(2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'NOT met'})`);
+      // Three alternating runs of each size (one of the million lines: minutes of CPU each).
+      const args = ['calc', '--params', params, ...(trace ? [] : ['--no-trace'])];
+      const rs: Measured[][] = [[], []];
+      for (let i = 0; i < 3; i++) {
+        rs[0].push(measureNode(bin, args, { stdinFile: file(sizes[0]) }));
+        if (i === 0 || quick) rs[1].push(measureNode(bin, args, { stdinFile: file(sizes[1]) }));
+      }
+      for (const m of rs.flat()) if (m.status !== 0) throw new Error(`cw calc exited ${m.status}: ${m.stderr.slice(0, 300)}`);
+      const peak = (ms: Measured[]) => Math.max(...ms.map((m) => m.rssBytes));
+      const r = peak(rs[1]) / peak(rs[0]);
+      print(`peak RSS ${trace ? 'with trace' : '--no-trace'}: ${sizes.map((n, i) => `${n.toLocaleString('en-US')} lines ${describe(rs[i])} (${rs[i].length} run${rs[i].length > 1 ? 's' : ''})`).join('; ')} → ${r.toFixed(2)}× (target ≤ 1.5×: ${r <= 1.5 ? 'met' : 'NOT met'})`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -11,8 +11,9 @@ import type { ChunkDone, ChunkJob, PoolSetup } from './batch-pool';
 
 const setup = (workerData as { cwCalcPool?: PoolSetup } | undefined)?.cwCalcPool;
 if (parentPort && setup) {
-  // V8 raises this process-wide factor back to 2 when it sets up a thread's heap; set it again so
-  // neither this thread's young generation nor the main thread's grows (bin/cw.js sets it first).
+  // Setting up a thread's heap puts V8's process-wide growth factor back to 2 (seen on Node 20:
+  // the main thread's young generation then grew to 2 × 16 MB); set it again so neither this
+  // thread's young generation nor the main thread's grows (bin/cw.js sets it first).
   v8.setFlagsFromString('--semi-space-growth-factor=1');
   const port = parentPort;
   const shared = setup.paramsText === undefined ? undefined : sharedParamsOf(JSON.parse(setup.paramsText));

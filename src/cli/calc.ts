@@ -73,11 +73,12 @@ function workerScript(): string | null {
 
 /**
  * Evaluates a JSON Lines batch as it streams in: the first lines in-process, then (on a multi-core
- * machine, large batches) chunks on worker threads, each chunk written as soon as it and those
- * before it are done. Returns the number of failed lines.
+ * machine, large batches) chunks on worker threads and, whenever every thread is busy, on the main
+ * thread; each chunk written as soon as it and those before it are done, encoded to UTF-8 where it
+ * was computed. Returns the number of failed lines.
  */
 async function evaluateBatch(source: Source, trace: boolean, shared: SharedParams | undefined, paramsText: string | undefined, io: Io, threadsWanted?: number): Promise<number> {
-  // The main thread computes too, so by default one core in all has no thread of its own.
+  // The main thread computes too: by default one more thread per further core.
   const threads = threadsWanted ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 8) - 1;
   const script = threads > 0 ? workerScript() : null;
   // Asked for by number, threads start at once; by default only past the first lines (small batches stay in-process).
