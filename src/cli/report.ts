@@ -3,7 +3,6 @@ import { buildReport, missingGlyphs, missingText, periodStart, prepareReport, re
 import { rosterParams } from './params-file';
 import { drawsItself, renderPdf, renderReport } from '../reports/node';
 import { buildReportSheet } from '../reports/sheet/builders';
-import { reportSheetXlsx } from '../reports/sheet/xlsx';
 import { readRosterFile } from '../workbook/read';
 import { Io, processIo } from './io';
 import { checkOutputPath, writeOutputFile } from './write-file';
@@ -144,6 +143,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       // The print-ready worksheet the add-in writes, as a file (no font needed: Excel prints it).
       bar.show('写入工作表', 0.9);
       const sheet = buildReportSheet(data);
+      // exceljs is loaded only for an .xlsx output (a quarter of a second of start-up).
+      const { reportSheetXlsx } = await import('../reports/sheet/xlsx');
       writeOutputFile(a.out, await reportSheetXlsx(sheet), outputOptions);
       bar.done();
       io.stdout(`已生成 ${data.title}工作表“${sheet.name}”（${data.policyName}，${data.periodText}，${data.workers.length} 名职工，A4 ${sheet.page.orientation === 'landscape' ? '横向' : '纵向'}）：${a.out}\n`);

@@ -10,7 +10,7 @@ export const mergesOf = mergeRangesOf;
 import * as fs from 'fs';
 import { Readable } from 'stream';
 import * as zlib from 'zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CwError } from '../engine/errors';
 import { detectRoster } from '../engine/roster/detect';
 import type { DetectedRoster, SheetGrid } from '../engine/roster/detect';
@@ -223,7 +223,9 @@ async function guardFile(file: string, limits: WorkbookLimits): Promise<GuardRes
 /** Every sheet read with exceljs's streaming reader: the reader before this one, kept for the bench and the same-cells test. */
 export async function readWorkbookExceljs(file: string, options: ReadOptions = {}): Promise<SheetGrid[]> {
   const guard = await guardFile(file, options.limits ?? DEFAULT_LIMITS);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(orderedZipStream(file, guard) as never, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as never);
+  // Loaded only here: exceljs costs a quarter of a second of start-up that the fast reader never needs.
+  const excel = require('exceljs') as typeof ExcelJS;
+  const reader = new excel.stream.xlsx.WorkbookReader(orderedZipStream(file, guard) as never, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' } as never);
   const sheets: SheetGrid[] = [];
   let total = 0;
   for await (const ws of reader) {
