@@ -7,10 +7,11 @@
  *           INDEX/MATCH coefficient over the grade table, ROUND(基数×系数×80%/20%), VLOOKUP allowance.
  *
  * Both sheets are checked to give the same pay for every row (and the engine's evaluate() too).
- * Then the size of the built functions.js, minified and gzipped (builds the add-in if missing).
+ * Then the size of functions.js, minified and gzipped, from a production build of this tree.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { HyperFormula } from 'hyperformula';
@@ -104,13 +105,16 @@ export async function run(print: (line: string) => void): Promise<void> {
   const direct = median(directTimes);
   print(`of which   CW.PAY itself, called directly with what Excel passes: ${direct.toFixed(0)} ms per ${N.toLocaleString('en-US')} calls (${((direct / N) * 1000).toFixed(1)} µs each); the rest is HyperFormula evaluating the arguments (a 39×2 参数表 range per call) and the harness converting them`);
 
-  // functions.js, as shipped.
-  const file = path.join(ROOT, 'dist', 'addin', 'functions.js');
-  if (!fs.existsSync(file)) {
-    print('dist/addin/functions.js missing: building the add-in (webpack --mode production) …');
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  // functions.js as shipped: a production build of this tree into a folder of its own (dist/addin may
+  // hold a development build, or one of older sources).
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-bench-addin-'));
+  let js: Buffer;
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], { cwd: ROOT, stdio: 'pipe' });
+    js = fs.readFileSync(path.join(out, 'functions.js'));
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
   }
-  const js = fs.readFileSync(file);
   const gz = zlib.gzipSync(js, { level: 9 }).length;
   print(`functions.js  ${(js.length / 1024).toFixed(1)} KB minified · ${(gz / 1024).toFixed(1)} KB gzipped (target ≤ 150 KB)`);
 }
