@@ -3,7 +3,7 @@
  * [--bank BANK.xlsx] [--params F] [--force]`: the month's pay sheet from 应发 to 实发.
  */
 import { CwError, fenText, payrollSheet, workerKey } from '../engine';
-import { checkPreviousPeriod, unitNameOf } from '../payroll-sheet/grid';
+import { chainNotes, checkPreviousPeriod, unitNameOf } from '../payroll-sheet/grid';
 import { bankWorkbook, payrollWorkbook, readPreviousSheet } from '../workbook/payroll';
 import { payrollRegisterData } from '../reports/pay-documents';
 import { renderReport } from '../reports/node';
@@ -69,11 +69,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (pdf) writeOutputFile(pdf, await renderReport(payrollRegisterData(sheet, units)), { force, inputs, option: '--pdf' });
     const done = sheet.lines.filter((l) => l.month).length;
     const failed = sheet.lines.filter((l) => !l.month);
-    const missingYtd = previous ? sheet.lines.filter((l) => l.month && !previous!.byKey.has(l.row.key)).length : 0;
     for (const n of sheet.notes) io.stderr(`注意：${n}\n`);
     if (failed.length) io.stderr(`警告：${failed.length} 名职工未能核算（${failed.slice(0, 3).map((l) => l.error).join('；')}${failed.length > 3 ? '…' : ''}），已在薪酬表“说明”列注明。\n`);
-    if (sheet.dropped.length) io.stderr(`注意：上月薪酬表中 ${sheet.dropped.length} 名职工不在本月花名册中，其累计数未接续。\n`);
-    if (missingYtd) io.stderr(`注意：${missingYtd} 名职工不在上月薪酬表中，本月按本年度首次计税处理。\n`);
+    for (const n of chainNotes(sheet, previous)) io.stderr(`注意：${n}\n`);
     const notes = [...input.paramNotes, previous ? `累计数接续 ${previous.period}` : ''].filter(Boolean);
     io.stdout(`已生成 ${sheet.year}年${sheet.month}月薪酬表（${input.policy.name}，${done} 名职工，应发 ${fenText(sheet.totals.gross)}，代扣 ${fenText(sheet.totals.deductions)}，实发 ${fenText(sheet.totals.net)}）：${out}${bank ? `；银行代发名单：${bank}` : ''}${pdf ? `；薪酬发放表：${pdf}` : ''}${notes.length ? `；${notes.join('；')}` : ''}\n`);
     return 0;

@@ -180,3 +180,21 @@ export function checkPreviousPeriod(previous: string, period: string, src: Previ
     throw new CwError('INVALID_DATE', `${src.where} 是 ${previous} 的薪酬表，不能作为 ${period} 的累计来源。请提供同一纳税年度中此前月份的薪酬表。`, 'previous');
   }
 }
+
+/**
+ * What a clerk should know about the year-to-date chain of a computed month: workers of the previous
+ * sheet no longer on the roster, a source that is not the month just before (the months between are
+ * missing from the totals), and workers taxed as new this year because the source lacks them.
+ * The same words in the pane and in `cw payroll`.
+ */
+export function chainNotes(sheet: PayrollSheet, previous: PreviousSheet | null): string[] {
+  if (!previous) return [];
+  const notes: string[] = [];
+  if (sheet.dropped.length) notes.push(`上月工资表中 ${sheet.dropped.length} 名职工不在本月花名册中，其累计数未接续。`);
+  const [y, m] = sheet.period.split('-').map(Number);
+  const before = m > 1 ? `${y}-${String(m - 1).padStart(2, '0')}` : null;
+  if (before && previous.period !== before) notes.push(`累计来源是 ${previous.period} 的工资表，不是上月（${before}）的：其间月份的收入和已预扣税额没有计入累计。`);
+  const fresh = sheet.lines.filter((l) => l.month && !previous.byKey.has(l.row.key)).length;
+  if (fresh) notes.push(`${fresh} 名职工不在上月工资表中，本月按本年度首次计税处理。`);
+  return notes;
+}

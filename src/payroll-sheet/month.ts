@@ -6,7 +6,7 @@
  */
 import { CwError, fenText, payrollSheet, policyOf, workerKey } from '../engine';
 import type { Cell, Roster } from '../engine';
-import { PAY_ID_COLUMN, PAY_TITLE_ROWS, bankRows, checkPreviousPeriod, payrollRows, previousFromRows } from './grid';
+import { PAY_ID_COLUMN, PAY_TITLE_ROWS, bankRows, chainNotes, checkPreviousPeriod, payrollRows, previousFromRows } from './grid';
 
 /** The base name of the new pay sheet for `period` (the port appends (2), (3) … when taken). */
 export const payrollSheetName = (period: string): string => `工资表${period}`;
@@ -77,13 +77,7 @@ export function payrollMonthSheets(req: PayrollMonthRequest, onProgress?: (done:
   }
   const sheet = payrollSheet(req.roster, { policy, period: req.period, params: req.params ?? null, previous: previous?.byKey ?? null, onProgress });
   const done = sheet.lines.filter((l) => l.month);
-  const notes = [...sheet.notes];
-  if (sheet.dropped.length) notes.push(`上月工资表中 ${sheet.dropped.length} 名职工不在本月花名册中，其累计数未接续。`);
-  const [y, m] = sheet.period.split('-').map(Number);
-  const before = m > 1 ? `${y}-${String(m - 1).padStart(2, '0')}` : null;
-  if (previous && before && previous.period !== before) notes.push(`累计来源是 ${previous.period} 的工资表，不是上月（${before}）的：其间月份的收入和已预扣税额没有计入累计。`);
-  const fresh = previous ? done.filter((l) => !previous!.byKey.has(l.row.key)).length : 0;
-  if (fresh) notes.push(`${fresh} 名职工不在上月工资表中，本月按本年度首次计税处理。`);
+  const notes = [...sheet.notes, ...chainNotes(sheet, previous)];
   return {
     period: sheet.period,
     policyName: policy.name,

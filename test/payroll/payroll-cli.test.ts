@@ -129,6 +129,14 @@ describe('cw payroll, January and February 2027 on the sample roster', () => {
     expect(wrong.err).toContain('不能作为 2027-01 的累计来源');
   });
 
+  test('a source two months back is taken, with a note that the month between is missing from the totals (as the pane says)', async () => {
+    const out = path.join(dir, 'mar.xlsx');
+    const r = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-03', '--out', out, '--params', path.join(dir, 'local.json'), '--previous', janFile(), '--force']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('注意：累计来源是 2027-01 的工资表，不是上月（2027-02）的：其间月份的收入和已预扣税额没有计入累计。');
+    expect(r.out).toContain('累计数接续 2027-01');
+  });
+
   test('without the local figures: 缺少参数 names the first one, nothing is written', async () => {
     const out = path.join(dir, 'none.xlsx');
     const r = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-01', '--out', out]);
