@@ -30,7 +30,7 @@ function begin(raw: unknown, options: EvaluateOptions) {
 function started(worker: Worker, options: EvaluateOptions) {
   const trace = new Trace(options.trace ?? true);
   const warnings: string[] = [];
-  worker.policy.checkInForce(worker, trace, warnings);
+  worker.policy.checkInForce(worker.asOf, worker.params, trace, warnings);
   if (trace.on) for (const d of worker.params.datedInForce()) trace.add('参数取值', `按计算日期 ${isoOf(worker.asOf)}：${d.text}`, d.source);
   return { worker, trace, warnings };
 }

@@ -166,7 +166,7 @@ export interface Policy {
   /** The article `checkInForce`'s warnings rest on (its in-force and validity rule), cited by the roster checks' note. */
   inForceArticle: string;
   /** Rejects an as-of date before the policy applies, or warns outside its validity window. */
-  checkInForce(w: Worker, trace: Trace, warnings: string[]): void;
+  checkInForce(asOf: DayNumber, params: ParamView, trace: Trace, warnings: string[]): void;
   /** Counted (effective) years of service at `asOf`. */
   countedYears(w: Worker, trace: Trace): number;
   /** Grade or level at `asOf`; null for a policy without grades. */

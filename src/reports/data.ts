@@ -8,7 +8,7 @@
  */
 import {
   CwError, Decimal, Trace, addMonths, assessWorker, citeText, civilOf, countyFactsOf, dayNumberOf, fenText, isoOf,
-  normalizeWorker, policyOf, retirementOf, rosterSteps, staffingOf, toEvaluation, toExcelSerial, wholeMonthsBetween, CERTIFICATE_NAMES,
+  policyOf, retirementOf, rosterSteps, staffingOf, toEvaluation, toExcelSerial, wholeMonthsBetween, CERTIFICATE_NAMES,
 } from '../engine';
 import type { CommunityUnit, EvaluatedRow, Policy, Rating, RosterEvaluation, Roster } from '../engine';
 import { REPORT_TITLES } from './types';
@@ -252,14 +252,12 @@ export function prepareReport(kind: ReportKind, roster: Roster, options: ReportO
   const needsPay = kind === 'payroll' || kind === 'worker' || kind === 'funding';
   const progress = options.onProgress;
   // Reading is about a fifth of the work when pay is computed too.
-  // Reading is about a fifth of the work when pay is computed too.
   const read = readRoster(roster, policy, asOf, params, unitFilter, (i, n) => progress?.(needsPay ? Math.round(i / 5) : i, n));
 
   const notes: string[] = [];
-  const probe = { policy: policy.id, asOf: toExcelSerial(asOf), ...(overrides ? { params: overrides } : {}) };
   const warnings: string[] = [];
-  // The policy's own in-force rule, once for the report (checkInForce reads a normalised worker).
-  policy.checkInForce(normalizeWorker(probe), new Trace(false), warnings);
+  // The policy's own in-force rule, once for the report.
+  policy.checkInForce(asOf, params, new Trace(false), warnings);
   notes.push(...warnings, ...readingNotes(read));
 
   const counties = [...new Set(read.rows.map((r) => r.row.county).filter(Boolean))];

@@ -1,6 +1,4 @@
 /** Roster-wide notes: the policy's in-force rule, and the rules the roster's columns do not let the check apply. */
-import { toExcelSerial } from '../dates';
-import { normalizeWorker } from '../input';
 import { fieldsOf } from '../roster/headers';
 import { ROSTER_PLACE, ROSTER_RULES } from '../roster-eval/findings';
 import { KIND_NAME } from '../roster-eval/tables';
@@ -10,10 +8,8 @@ import type { CheckContext } from './context';
 /** The policy's own in-force rule, once for the roster (a date before a policy applies is bad input). */
 export function inForceNotes(cx: CheckContext): void {
   const { policy, params, asOf } = cx;
-  const probe = normalizeWorker({ policy: policy.id, asOf: toExcelSerial(asOf) });
-  probe.params = params;
   const inForce: string[] = [];
-  policy.checkInForce(probe, new Trace(false), inForce);
+  policy.checkInForce(asOf, params, new Trace(false), inForce);
   for (const w of inForce) {
     cx.out.emit(ROSTER_PLACE, { severity: 'info', rule: '适用政策', citation: { doc: policy.doc, article: policy.inForceArticle }, message: w, action: '结果按本政策给出；请核对检查日期适用的规定。' });
   }

@@ -62,7 +62,7 @@ export function payOn(w: Worker, date: DayNumber, params: ParamView, trace = fal
   const t = new Trace(trace);
   const warnings: string[] = [];
   const p = worker.policy;
-  p.checkInForce(worker, t, warnings);
+  p.checkInForce(worker.asOf, worker.params, t, warnings);
   const years = p.countedYears(worker, t);
   const grade = p.grade(worker, years, t, warnings);
   const items = p.pay(worker, years, grade, t, warnings);

@@ -218,12 +218,12 @@ export const benxi: Policy = {
     { name: '工作人员', roles: ['member', 'staff'], aliases: ['社区工作人员'] },
   ],
   params: benxiParams,
-  checkInForce(w, trace) {
-    const start = w.params.date('施行日期');
-    if (w.asOf < start) {
-      throw new CwError('NOT_IN_FORCE', `asOf：本溪薪酬办法自 ${isoOf(start)} 起执行（${BENXI_DOC} 三(六)4），计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${isoOf(start)} 或之后的日期。`, 'asOf');
+  checkInForce(asOf, params, trace) {
+    const start = params.date('施行日期');
+    if (asOf < start) {
+      throw new CwError('NOT_IN_FORCE', `asOf：本溪薪酬办法自 ${isoOf(start)} 起执行（${BENXI_DOC} 三(六)4），计算日期 ${isoOf(asOf)} 早于此日。请使用 ${isoOf(start)} 或之后的日期。`, 'asOf');
     }
-    if (trace.on) trace.add('适用政策', `${BENXI_DOC}，${isoOf(start)} 起执行`, w.params.source('施行日期'));
+    if (trace.on) trace.add('适用政策', `${BENXI_DOC}，${isoOf(start)} 起执行`, params.source('施行日期'));
   },
   countedYears,
   grade,

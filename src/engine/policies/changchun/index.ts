@@ -248,12 +248,12 @@ export const changchun: Policy = {
     { name: '普通工作人员', roles: ['staff'], aliases: ['工作人员'] },
   ],
   params: changchunParams,
-  checkInForce(w, trace, warnings) {
-    const start = w.params.date('施行日期');
-    if (w.asOf < start) {
-      warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${CHANGCHUN_DOC}印发日期 ${isoOf(start)}，当时“社工岗”薪酬制度尚未建立；结果仅供参考。`);
+  checkInForce(asOf, params, trace, warnings) {
+    const start = params.date('施行日期');
+    if (asOf < start) {
+      warnings.push(`计算日期 ${isoOf(asOf)} 早于${CHANGCHUN_DOC}印发日期 ${isoOf(start)}，当时“社工岗”薪酬制度尚未建立；结果仅供参考。`);
     }
-    trace.add('适用政策', `${CHANGCHUN_DOC}，${isoOf(start)} 印发`, w.params.source('施行日期'), '解读 §长春新区-施行日期：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
+    trace.add('适用政策', `${CHANGCHUN_DOC}，${isoOf(start)} 印发`, params.source('施行日期'), '解读 §长春新区-施行日期：文件未规定施行日期，按印发日期；计算日期早于此日时照常计算并提示，不报错');
   },
   countedYears,
   grade,

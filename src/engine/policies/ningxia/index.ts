@@ -428,12 +428,12 @@ export const ningxia: Policy = {
     { name: '专职工作人员', roles: ['staff'], aliases: ['社区专职工作人员', '工作人员'] },
   ],
   params: ningxiaParams,
-  checkInForce(w, trace) {
-    const start = isoOf(w.params.date('施行日期'));
-    if (w.asOf < w.params.date('施行日期')) {
-      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${start} 印发施行，计算日期 ${isoOf(w.asOf)} 早于此日。请使用 ${start} 或之后的日期。`, 'asOf');
+  checkInForce(asOf, params, trace) {
+    const start = isoOf(params.date('施行日期'));
+    if (asOf < params.date('施行日期')) {
+      throw new CwError('NOT_IN_FORCE', `asOf：宁夏《关于加强社区工作者队伍建设的实施意见》于 ${start} 印发施行，计算日期 ${isoOf(asOf)} 早于此日。请使用 ${start} 或之后的日期。`, 'asOf');
     }
-    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, w.params.source('施行日期'), '解读 §宁夏-施行日期：文件未另定施行日期，自成文日期起适用');
+    if (trace.on) trace.add('适用政策', `${NINGXIA_DOC}，${start} 起适用`, params.source('施行日期'), '解读 §宁夏-施行日期：文件未另定施行日期，自成文日期起适用');
   },
   countedYears,
   grade: (w, years, trace) => grade(w, years, trace),

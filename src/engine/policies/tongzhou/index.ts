@@ -281,7 +281,7 @@ export const tongzhou: Policy = {
     { name: '一般工作人员', roles: ['member', 'staff'], aliases: ['一般工作人员岗位'] },
   ],
   params: tongzhouParams,
-  checkInForce(_w, trace, warnings) {
+  checkInForce(_asOf, _params, trace, warnings) {
     warnings.push(TONGZHOU_DRAFT_WARNING);
     trace.add('适用政策', `${TONGZHOU_DOC}：征求意见稿，尚未发布施行（第四十七条“自发布之日起执行”）`, tz('第四十七条'), '解读 §通州-征求意见稿：征求意见稿，每个结果都附此提示');
   },

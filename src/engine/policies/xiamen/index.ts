@@ -1,5 +1,6 @@
 import { CwError, required } from '../../errors';
 import { addMonths, civilOf, endOfPreviousMonth, isoOf, wholeMonthsBetween, wholeYearsBetween } from '../../dates';
+import type { DayNumber } from '../../dates';
 import { Decimal, roundFen, fenText, ZERO } from '../../money';
 import { postInEffect } from '../../tenure';
 import { Trace } from '../../trace';
@@ -34,17 +35,16 @@ function dateParam(p: ParamView, key: string): number {
 }
 
 /** 第三十六条: in force from publication (2020-06-29), valid two years; outside that window compute but warn. */
-function checkInForce(w: Worker, trace: Trace, warnings: string[]): void {
-  const p = w.params;
+function checkInForce(asOf: DayNumber, p: ParamView, trace: Trace, warnings: string[]): void {
   const start = dateParam(p, '施行日期');
   const years = p.num('有效期年数');
   const end = p.memo('validity.end', () => addMonths(start, Math.round(years * 12)) - 1);
   if (trace.on) trace.add('适用政策', `${XIAMEN_DOC}《厦门市社区工作者管理办法（试行）》，${isoOf(start)} 起施行，有效期${years}年（至${isoOf(end)}）`, p.source('有效期年数'));
-  if (w.asOf < start) {
-    warnings.push(`计算日期 ${isoOf(w.asOf)} 早于${XIAMEN_DOC}施行日期 ${isoOf(start)}（第三十六条）：仍按本办法计算，请核对当时适用的规定。`);
+  if (asOf < start) {
+    warnings.push(`计算日期 ${isoOf(asOf)} 早于${XIAMEN_DOC}施行日期 ${isoOf(start)}（第三十六条）：仍按本办法计算，请核对当时适用的规定。`);
     trace.add('有效期提示', `计算日期早于施行日期 ${isoOf(start)}，仍按本办法计算`, p.source('施行日期'));
-  } else if (w.asOf > end) {
-    warnings.push(`计算日期 ${isoOf(w.asOf)} 已超出${XIAMEN_DOC}的有效期（${isoOf(start)} 至 ${isoOf(end)}，第三十六条）：仍按本办法计算，请核对是否已延期或有新规定。`);
+  } else if (asOf > end) {
+    warnings.push(`计算日期 ${isoOf(asOf)} 已超出${XIAMEN_DOC}的有效期（${isoOf(start)} 至 ${isoOf(end)}，第三十六条）：仍按本办法计算，请核对是否已延期或有新规定。`);
     trace.add('有效期提示', `计算日期晚于有效期末日 ${isoOf(end)}，仍按本办法计算`, p.source('有效期年数'));
   }
 }
