@@ -137,6 +137,14 @@ describe('cw payroll, January and February 2027 on the sample roster', () => {
     expect(r.out).toContain('累计数接续 2027-01');
   });
 
+  test('a worker who cannot be paid is named with the cell the checks name, not the pay rule\'s field', async () => {
+    const out = path.join(dir, 'why.xlsx');
+    const r = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-01', '--out', out, '--params', path.join(dir, 'local.json'), '--force']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/第227行 \S+：入职时间：“2019-02-30” 不是实际存在的日期/);
+    expect(r.err).not.toContain('entryDate');
+  });
+
   test('without the local figures: 缺少参数 names the first one, nothing is written', async () => {
     const out = path.join(dir, 'none.xlsx');
     const r = await runCw(['payroll', ROSTER, '--policy', 'benxi-2022', '--period', '2027-01', '--out', out]);

@@ -33,6 +33,8 @@ export interface PayrollRow {
   facts: MonthFacts;
   /** 已发: the 应发 total paid for each month of a back-pay span, when the roster gives it. */
   paid: Decimal | null;
+  /** The data findings on the row's cells that stop its pay (a malformed or missing cell), as the checks word them. */
+  problems: string[];
   error?: string;
 }
 
@@ -94,6 +96,7 @@ export function payrollRows(roster: Roster, policy: Policy, params: ParamView, a
       row: rowNo, county: r.county, street: r.street, community: r.community, name: nameOf(r.name), idNumber: r.idNumber,
       bankAccount: textOf(cell(cells, 'bankAccount')), key: workerKey(r.idNumber, r.community, nameOf(r.name)),
       worker: r.worker, facts: {}, paid: null,
+      problems: r.findings.filter((f) => f.severity === 'error' || f.rule === '缺少数据').map((f) => f.message),
     };
     try {
       const at = (k: string, what: string) => moneyCell(cell(cells, k), header[k] ?? k, what);

@@ -105,7 +105,8 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
       if (e.code === 'MISSING_PARAM' || e.code === 'NOT_IN_FORCE' || e.code === 'INVALID_PARAM' || e.code === 'UNKNOWN_PARAM') throw e;
-      lines.push({ row, grade: null, years: null, month: null, error: `第${row.row}行 ${row.name}：${e.message}` });
+      // The cell the checks name (入职时间：“2019-02-30” 不是实际存在的日期) says more than the pay rule's 缺少入职日期.
+      lines.push({ row, grade: null, years: null, month: null, error: `第${row.row}行 ${row.name}：${row.problems.length ? row.problems.join('；') : e.message}` });
     }
     options.onProgress?.(lines.length, rows.length);
   }
