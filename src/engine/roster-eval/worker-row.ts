@@ -11,8 +11,8 @@ import { Decimal } from '../money';
 import { NATIONAL_RETIREMENT } from '../retirement';
 import { ratingOf } from '../vocab/ratings';
 import type { Rating } from '../vocab/ratings';
-import type { CertificateLevel } from '../vocab/certificates';
-import type { Sex, Worker, WorkerFacts } from '../types';
+import type { Worker, WorkerFacts } from '../types';
+import type { RosterWorker } from '../rules';
 import { isBlank, nameOf, textOf } from '../roster/cells';
 import type { Titles } from '../roster/titles';
 import type { Cell } from '../roster/types';
@@ -37,8 +37,8 @@ function scratchOf(ctx: RowContext): RosterFinding[] {
 
 export type { RowContext } from './row-reader';
 
-/** One worker row, read and validated: what the unit checks aggregate. */
-export interface WorkerRow {
+/** One worker row, read and validated: what the unit checks aggregate (the facts the policies' roster rules read, and more). */
+export interface WorkerRow extends RosterWorker {
   place: FindingPlace & { scope: 'worker'; row: number };
   county: string;
   street: string;
@@ -47,11 +47,8 @@ export interface WorkerRow {
   name: string;
   idNumber: string;
   title: string;
-  /** The policy's post category, or null when unknown. */
-  post: string | null;
   titles: Titles;
   ratings: Map<number, Rating>;
-  certificate: CertificateLevel | null;
   serviceHall: boolean | null;
   currentPay: number | null;
   /** The row's facts as the policy functions read them (a bad cell leaves its fact unset). */
@@ -59,18 +56,6 @@ export interface WorkerRow {
   facts: WorkerFacts;
   /** True for a valid resident ID, false for a blank or invalid one, null when the roster has no ID column. */
   idNumberOk: boolean | null;
-  /** True when 任用方式 / 是否选任 says 选任; null when not given. */
-  elected: boolean | null;
-  birthDate: DayNumber | null;
-  sex: Sex | null;
-  originalAge: number | null;
-  entryDate: DayNumber | null;
-  probation: boolean | null;
-  lastTrainingYear: number | null;
-  secondmentMonths: number | null;
-  educationHours: number | null;
-  agreementDate: DayNumber | null;
-  termEnd: DayNumber | null;
 }
 
 /**

@@ -12,8 +12,7 @@ import type { LoadedRoster, RosterScan } from '../roster';
 import { chainingSheet, monthBefore, previousCandidates, runPayrollMonth } from '../payroll';
 import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
-import { CancelButton, FailureBar, ProgressField } from './Progress';
-import type { JobProgress } from './Progress';
+import { CancelButton, FailureBar, ProgressField, useJob } from './Progress';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -47,26 +46,20 @@ export function PayrollPanel(props: PayrollPanelProps) {
   const [picked, setPicked] = React.useState<string | null>(null);
   const previous = picked ?? chainingSheet(candidates, period) ?? NONE;
   const [bank, setBank] = React.useState(true);
-  const [progress, setProgress] = React.useState<JobProgress | null>(null);
+  const job = useJob();
+  const { progress, error, setProgress } = job;
   const [done, setDone] = React.useState<string | null>(null);
   const [notes, setNotes] = React.useState<string[]>([]);
-  const [error, setError] = React.useState<{ code: string; message: string } | null>(null);
-  const controller = React.useRef<AbortController | null>(null);
-  React.useEffect(() => () => controller.current?.abort(), []);
 
   const run = async () => {
     if (!scan) return;
-    const ctrl = new AbortController();
-    controller.current = ctrl;
-    setError(null);
     setDone(null);
     setNotes([]);
-    setProgress({ label: t.payrollReading, share: 0 });
-    try {
+    await job.run({ label: t.payrollReading, share: 0 }, async (signal) => {
       const { computePayrollMonth } = await import(/* webpackChunkName: "payroll" */ '../../payroll-sheet/browser');
       const out = await runPayrollMonth(port, scan, { policy, period, previousSheet: previous || null, bank }, {
         compute: computePayrollMonth,
-        signal: ctrl.signal,
+        signal,
         onLoaded: props.onLoaded,
         onProgress: (share, stage, d, n) => setProgress({ label: stage === 'read' ? t.payrollReading : t.payrollProgress(d, n), share }),
       });
@@ -75,13 +68,7 @@ export function PayrollPanel(props: PayrollPanelProps) {
       setNotes(r.notes);
       setPicked(null);
       props.onWritten();
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      if (err.name !== 'AbortError') setError({ code: err.code ?? 'INTERNAL', message: err.message });
-    } finally {
-      setProgress(null);
-      controller.current = null;
-    }
+    });
   };
 
   const periodOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
@@ -109,7 +96,7 @@ export function PayrollPanel(props: PayrollPanelProps) {
         <Button appearance="primary" onClick={run} disabled={!scan || scan.needsMapping || progress !== null || !periodOk} data-testid="payroll-compute">
           {progress ? t.payComputing : t.payrollCompute}
         </Button>
-        <CancelButton progress={progress} onCancel={() => controller.current?.abort()} testId="payroll-cancel" />
+        <CancelButton progress={progress} onCancel={job.cancel} testId="payroll-cancel" />
       </div>
       <ProgressField progress={progress} testId="payroll-progress" />
       <FailureBar error={error} title={t.payrollFailed} goParams={props.goParams} testId="payroll-error" />
