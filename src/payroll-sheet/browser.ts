@@ -3,15 +3,10 @@
  * payrollMonthSheets in a Web Worker (payroll.worker.ts) with progress; aborting stops the worker at once.
  */
 import type { PayrollMonthResult } from './month';
-import type { PayrollMonthMessage, PayrollMonthRequest } from './protocol';
+import type { PayrollMonthRequest } from './protocol';
+import { runWorkerJob } from '../worker-job';
 
-/** The month could not be computed: `code` is the engine's error code (MISSING_PARAM …), `message` Chinese. */
-export class PayrollMonthError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'PayrollMonthError';
-  }
-}
+export { WorkerJobError as PayrollMonthError } from '../worker-job';
 
 /** Options of {@link computePayrollMonth}. */
 export interface ComputeOptions {
@@ -19,36 +14,10 @@ export interface ComputeOptions {
   signal?: AbortSignal;
 }
 
-/** Computes the month in a Web Worker. Rejects with {@link PayrollMonthError}, or an AbortError when `signal` aborts. */
+/** Computes the month in a Web Worker. Rejects with a WorkerJobError (the engine's code, a Chinese message), or an AbortError when `signal` aborts. */
 export function computePayrollMonth(request: PayrollMonthRequest, options: ComputeOptions = {}): Promise<PayrollMonthResult> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new DOMException('已取消月度工资计算。', 'AbortError'));
-    // @ts-ignore TS1343: tsc type-checks this file as CommonJS; webpack compiles it as an ES module.
-    const worker = new Worker(new URL('./payroll.worker.ts', import.meta.url), { name: 'cw-payroll' });
-    const finish = () => {
-      worker.terminate();
-      options.signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(new DOMException('已取消月度工资计算。', 'AbortError'));
-    };
-    options.signal?.addEventListener('abort', onAbort);
-    worker.onmessage = (event: MessageEvent<PayrollMonthMessage>) => {
-      const m = event.data;
-      if (m.type === 'progress') options.onProgress?.(m.done, m.total);
-      else if (m.type === 'done') {
-        finish();
-        resolve(m.result);
-      } else {
-        finish();
-        reject(new PayrollMonthError(m.code, m.message));
-      }
-    };
-    worker.onerror = (event: ErrorEvent) => {
-      finish();
-      reject(new PayrollMonthError('INTERNAL', `月度工资计算线程出错：${event.message || '未知错误'}`));
-    };
-    worker.postMessage(request);
-  });
+  if (options.signal?.aborted) return Promise.reject(new DOMException('已取消月度工资计算。', 'AbortError'));
+  // @ts-ignore TS1343: tsc type-checks this file as CommonJS; webpack compiles it as an ES module.
+  const worker = new Worker(new URL('./payroll.worker.ts', import.meta.url), { name: 'cw-payroll' });
+  return runWorkerJob<{ result: PayrollMonthResult }, PayrollMonthResult>(worker, request, (m) => m.result, { what: '月度工资计算' }, options);
 }

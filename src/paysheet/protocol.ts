@@ -1,6 +1,7 @@
 /** Messages between a front end and the pay-sheet Web Worker (plain data, structured-clone safe). */
 import type { Roster } from '../engine';
 import type { PaySheet } from './paysheet';
+import type { JobMessage } from '../worker-job';
 
 /** What the front end asks for. */
 export interface PaySheetRequest {
@@ -11,7 +12,4 @@ export interface PaySheetRequest {
 }
 
 /** Worker → front end. */
-export type PaySheetMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; sheet: PaySheet }
-  | { type: 'error'; code: string; message: string };
+export type PaySheetMessage = JobMessage<{ sheet: PaySheet }>;
