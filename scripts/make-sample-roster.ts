@@ -10,11 +10,12 @@ import type { SampleRoster } from '../src/sample/roster';
 import { writeRosterWorkbook } from '../src/workbook/write';
 import { policyById } from '../src/engine/policies';
 import type { PolicyId } from '../src/engine/types';
+import { POLICIES as REGISTRY } from '../src/engine/policies';
 
 export { generateSampleRoster, SAMPLE_AS_OF, SAMPLE_BACKGROUND, SAMPLE_BREAKS } from '../src/sample/roster';
 export type { SampleBreak, LocatedBreak, SampleRoster, SampleOptions } from '../src/sample/roster';
 
-const POLICIES: PolicyId[] = ['benxi-2022', 'xiamen-2020', 'ningxia-2024', 'changchun-xinqu-2020', 'tongzhou-draft'];
+const POLICIES: PolicyId[] = REGISTRY.map((p) => p.id);
 
 /** Writes the sample workbook. */
 export async function writeSampleWorkbook(sample: SampleRoster, file: string): Promise<void> {

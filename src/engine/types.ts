@@ -9,8 +9,11 @@ import type { PostCategory } from './vocab/posts';
 import type { Citation } from './citation';
 import type { PolicyRules } from './rules';
 
-/** The five policies cwkit implements. */
-export type PolicyId = 'benxi-2022' | 'xiamen-2020' | 'ningxia-2024' | 'changchun-xinqu-2020' | 'tongzhou-draft';
+/**
+ * A policy's id (`benxi-2022` …). The registry, `POLICIES` in policies/index.ts, is the one list of
+ * them: a new policy is its folder and one entry there.
+ */
+export type PolicyId = string;
 
 /** Award (表彰) levels that move a grade or earn a subsidy: 功勋荣誉, 国家级, 省部级. */
 export type AwardLevel = 'merit' | 'national' | 'provincial';

@@ -15,6 +15,7 @@ import type { DayNumber } from '../engine/dates';
 import { idCheckChar } from '../engine/idcard';
 import { retirementOf } from '../engine/retirement';
 import type { PolicyId, Sex } from '../engine/types';
+import { POLICIES } from '../engine/policies';
 import type { Cell, Roster, RosterTable } from '../engine/roster/types';
 import { prng, shuffled } from './random';
 export { prng } from './random';
@@ -61,7 +62,7 @@ export interface SampleBreak {
   expect: Partial<Record<PolicyId, ExpectedFinding[]>>;
 }
 
-const ALL: PolicyId[] = ['benxi-2022', 'xiamen-2020', 'ningxia-2024', 'changchun-xinqu-2020', 'tongzhou-draft'];
+const ALL: PolicyId[] = POLICIES.map((p) => p.id);
 const E = (rule: string): ExpectedFinding => ({ severity: 'error', rule });
 const W = (rule: string): ExpectedFinding => ({ severity: 'warning', rule });
 const every = (...f: ExpectedFinding[]): Partial<Record<PolicyId, ExpectedFinding[]>> => Object.fromEntries(ALL.map((p) => [p, f]));
