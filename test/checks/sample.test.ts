@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkRoster, parseResidentId, POLICIES, sexOf, parseDate } from '../../src/engine';
 import type { PolicyId, Roster, RosterFinding } from '../../src/engine';
-import { generateSampleRoster, SAMPLE_AS_OF, SAMPLE_BACKGROUND, SAMPLE_BREAKS } from '../../scripts/make-sample-roster';
+import { generateSampleRoster, sampleReadme, updateReadme, SAMPLE_AS_OF, SAMPLE_BACKGROUND, SAMPLE_BREAKS } from '../../scripts/make-sample-roster';
 import { RARE_NAME_CHARS } from '../../src/sample/roster';
 import { readRosterFile } from '../../src/workbook/read';
 import { writeRosterWorkbook } from '../../src/workbook/write';
@@ -25,6 +25,12 @@ describe('templates/示例花名册.xlsx', () => {
       expect([k, a.sheet, a.headerRow, a.headers]).toEqual([k, b.sheet, b.headerRow, b.headers]);
       expect(a.rows.map((r) => b.headers.map((_, j) => r[j] ?? null))).toEqual(b.rows);
     }
+  });
+
+  test('templates/README.md lists the planted breaks as the generator does (run `npm run sample-roster` after changing a reading)', () => {
+    const readme = path.join(__dirname, '..', '..', 'templates', 'README.md');
+    const committed = fs.readFileSync(readme, 'utf8');
+    expect(updateReadme(committed, sampleReadme(sample))).toBe(committed);
   });
 
   test('2 districts, 6 streets, 40 communities, about 600 workers; names with rare characters', () => {
