@@ -45,6 +45,14 @@ export class CwError extends Error {
   }
 }
 
+/** Codes about the policy or its 参数表, not one worker: no sheet or report of the whole roster can be made. */
+const POLICY_LEVEL: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['MISSING_PARAM', 'NOT_IN_FORCE', 'INVALID_PARAM', 'UNKNOWN_PARAM']);
+
+/** True when `e` stops a whole roster's pay sheet or report; any other error stays on the worker's row. */
+export function stopsWholeRoster(e: CwError): boolean {
+  return POLICY_LEVEL.has(e.code);
+}
+
 /** Shows a user-supplied value inside a message, quoted and shortened. */
 export function shown(value: unknown): string {
   if (value === undefined) return '（空）';

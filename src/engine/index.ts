@@ -2,7 +2,7 @@
  * cwkit policy engine — the public API. Pure TypeScript: no Office, DOM or Node imports.
  * Front ends (Excel functions, task pane, reports, CLI) call only what is exported here.
  */
-export { CwError } from './errors';
+export { CwError, stopsWholeRoster } from './errors';
 export type { ErrorCode } from './errors';
 export type { Citation } from './citation';
 export { citeText } from './citation';
@@ -33,6 +33,6 @@ export type { Cell, Roster, RosterTable, TableKind, FieldDef, HeaderMatch, Heade
 export { checkRoster, CheckCancelled } from './checks';
 export type { CheckOptions, CheckResult, RosterFinding, FindingPlace, SeverityCounts, CommunitySummary } from './checks';
 // One roster evaluation: checks, reports and payroll read the same units and rows.
-export { evaluateRoster, rosterSteps, staffingOf, countyFactsOf, CommunityUnit, StreetUnit, CountyUnit } from './roster-eval';
+export { evaluateRoster, rosterSteps, rowProblems, staffingOf, countyFactsOf, CommunityUnit, StreetUnit, CountyUnit } from './roster-eval';
 export type { RosterEvaluation, RosterEvaluationOptions, EvaluatedRow, QuotaScope, Staffing, StaffingComparison, WorkerRow } from './roster-eval';
 export * from './payroll';

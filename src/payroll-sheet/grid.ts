@@ -181,6 +181,13 @@ export function checkPreviousPeriod(previous: string, period: string, src: Previ
   }
 }
 
+/** The month before `period` (`YYYY-MM`), or null for January (a tax year starts from zero) or a bad period. */
+export function monthBefore(period: string): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m || Number(m[2]) <= 1 || Number(m[2]) > 12) return null;
+  return `${m[1]}-${String(Number(m[2]) - 1).padStart(2, '0')}`;
+}
+
 /**
  * What a clerk should know about the year-to-date chain of a computed month: workers of the previous
  * sheet no longer on the roster, a source that is not the month just before (the months between are
@@ -191,8 +198,7 @@ export function chainNotes(sheet: PayrollSheet, previous: PreviousSheet | null):
   if (!previous) return [];
   const notes: string[] = [];
   if (sheet.dropped.length) notes.push(`上月工资表中 ${sheet.dropped.length} 名职工不在本月花名册中，其累计数未接续。`);
-  const [y, m] = sheet.period.split('-').map(Number);
-  const before = m > 1 ? `${y}-${String(m - 1).padStart(2, '0')}` : null;
+  const before = monthBefore(sheet.period);
   if (before && previous.period !== before) notes.push(`累计来源是 ${previous.period} 的工资表，不是上月（${before}）的：其间月份的收入和已预扣税额没有计入累计。`);
   const fresh = sheet.lines.filter((l) => l.month && !previous.byKey.has(l.row.key)).length;
   if (fresh) notes.push(`${fresh} 名职工不在上月工资表中，本月按本年度首次计税处理。`);

@@ -8,7 +8,7 @@
  */
 import {
   CwError, Decimal, Trace, addMonths, assessWorker, citeText, civilOf, countyFactsOf, dayNumberOf, fenText, isoOf,
-  policyOf, retirementOf, rosterSteps, staffingOf, toEvaluation, toExcelSerial, wholeMonthsBetween, CERTIFICATE_NAMES,
+  policyOf, retirementOf, rosterSteps, rowProblems, stopsWholeRoster, staffingOf, toEvaluation, toExcelSerial, wholeMonthsBetween, CERTIFICATE_NAMES,
 } from '../engine';
 import type { CommunityUnit, EvaluatedRow, Policy, Rating, RosterEvaluation, Roster } from '../engine';
 import { REPORT_TITLES } from './types';
@@ -48,7 +48,7 @@ function lineOf(r: EvaluatedRow): WorkerLine {
     education: w.education, degree: w.degree,
     certificate: r.certificate === null ? null : CERTIFICATE_NAMES[r.certificate],
     ratings: [...r.ratings].sort((a, b) => a[0] - b[0]).map(([year, rating]) => ({ year, rating })),
-    rowFindings: r.findings.filter((f) => f.severity === 'error' || f.rule === '缺少数据').map((f) => f.message),
+    rowFindings: rowProblems(r.findings),
     ...(r.unplaced === null ? {} : { unplaced: r.unplaced }),
   };
 }
@@ -101,7 +101,7 @@ function assessAll(read: ReadRoster, trace: boolean, onProgress?: (d: number, t:
       }
     } catch (err) {
       if (!(err instanceof CwError)) throw err;
-      if (err.code === 'MISSING_PARAM' || err.code === 'NOT_IN_FORCE' || err.code === 'INVALID_PARAM' || err.code === 'UNKNOWN_PARAM') throw err;
+      if (stopsWholeRoster(err)) throw err;
       // The row reader's message names the column as the sheet writes it; the engine's is the fallback.
       line.error = line.rowFindings.length ? line.rowFindings.join('；') : err.message;
     }

@@ -6,7 +6,9 @@
  * existing one. Every figure comes from the engine (src/payroll-sheet/month.ts → payrollSheet).
  */
 import { policyOf } from '../engine';
-import { periodOfRows, YTD_MARK } from '../payroll-sheet/grid';
+import { monthBefore, periodOfRows, YTD_MARK } from '../payroll-sheet/grid';
+
+export { monthBefore } from '../payroll-sheet/grid';
 import type { PayrollMonthRequest, PayrollMonthResult } from '../payroll-sheet/month';
 import { loadRoster, readParams, withMappedHeaders } from './roster';
 import type { LoadedRoster, RosterScan } from './roster';
@@ -28,13 +30,6 @@ export function previousCandidates(scan: RosterScan): PreviousCandidate[] {
     if (period) out.push({ sheet: head.name, period });
   }
   return out;
-}
-
-/** The month before `period` (`YYYY-MM`), or null for January (a tax year starts from zero) or a bad period. */
-export function monthBefore(period: string): string | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m || Number(m[2]) <= 1 || Number(m[2]) > 12) return null;
-  return `${m[1]}-${String(Number(m[2]) - 1).padStart(2, '0')}`;
 }
 
 /** The candidate that chains to `period`: the last sheet for the month before (the newest run), or null. */

@@ -2,7 +2,7 @@
  * One computation in a Web Worker, as the pane's actions run them (pay sheet, 月度工资): progress
  * while it works, its result, or its Chinese error; aborting terminates the worker at once.
  * The caller constructs the Worker itself (`new Worker(new URL('./x.worker.ts', import.meta.url))`
- * must stay literal where webpack can see it).
+ * must stay literal where webpack can see it). The worker side is serve.ts.
  */
 
 /** What such a worker posts: progress, its result, or the engine's error code with a Chinese message. */

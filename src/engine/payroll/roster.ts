@@ -13,6 +13,7 @@ import { toExcelSerial } from '../dates';
 import { nameOf, numberOf, textOf } from '../roster/cells';
 import type { Cell, Roster } from '../roster/types';
 import { evaluateRoster } from '../roster-eval/evaluate';
+import { rowProblems } from '../roster-eval/findings';
 import type { PayItem, Policy, Worker } from '../types';
 import type { MonthFacts } from './month';
 
@@ -96,7 +97,7 @@ export function payrollRows(roster: Roster, policy: Policy, params: ParamView, a
       row: rowNo, county: r.county, street: r.street, community: r.community, name: nameOf(r.name), idNumber: r.idNumber,
       bankAccount: textOf(cell(cells, 'bankAccount')), key: workerKey(r.idNumber, r.community, nameOf(r.name)),
       worker: r.worker, facts: {}, paid: null,
-      problems: r.findings.filter((f) => f.severity === 'error' || f.rule === '缺少数据').map((f) => f.message),
+      problems: rowProblems(r.findings),
     };
     try {
       const at = (k: string, what: string) => moneyCell(cell(cells, k), header[k] ?? k, what);

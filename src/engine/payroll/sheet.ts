@@ -2,7 +2,7 @@
  * The month's pay sheet for a whole roster: each worker's 应发 items, deductions, 实发 and year-to-date
  * tax figures, the year-to-date taken from the previous month's sheet so that months chain.
  */
-import { CwError } from '../errors';
+import { CwError, stopsWholeRoster } from '../errors';
 import { civilOf, dayNumberOf } from '../dates';
 import { Decimal, sumOf } from '../money';
 import type { ParamOverrides } from '../params';
@@ -104,7 +104,7 @@ export function payrollSheet(roster: Roster, options: PayrollSheetOptions): Payr
       lines.push({ row, grade: pay.grade, years: pay.years, month: m });
     } catch (e) {
       if (!(e instanceof CwError)) throw e;
-      if (e.code === 'MISSING_PARAM' || e.code === 'NOT_IN_FORCE' || e.code === 'INVALID_PARAM' || e.code === 'UNKNOWN_PARAM') throw e;
+      if (stopsWholeRoster(e)) throw e;
       // The cell the checks name (入职时间：“2019-02-30” 不是实际存在的日期) says more than the pay rule's 缺少入职日期.
       lines.push({ row, grade: null, years: null, month: null, error: `第${row.row}行 ${row.name}：${row.problems.length ? row.problems.join('；') : e.message}` });
     }

@@ -34,6 +34,18 @@ export const NOTES = (anchor: string): Citation => ({ doc: 'cwkit 解读', artic
 /** How a roster is read (docs/readings.md 通用-花名册). */
 export const ROSTER_RULES: Citation = { doc: 'cwkit 解读', article: '§通用-花名册' };
 
+/** The rule of a finding about a blank cell a rule needs. */
+export const MISSING_DATA = '缺少数据';
+
+/**
+ * What on a worker row can stop its pay, in the words the checks use (naming the column as the
+ * sheet writes it): its error findings and its missing cells. Reports and payroll say this rather
+ * than the pay rule's own message (入职时间：“2019-02-30” … rather than 缺少入职日期).
+ */
+export function rowProblems(findings: readonly RosterFinding[]): string[] {
+  return findings.filter((f) => f.severity === 'error' || f.rule === MISSING_DATA).map((f) => f.message);
+}
+
 /** Extra fields a finding may carry. */
 export interface FindingExtra {
   column?: string;

@@ -6,6 +6,6 @@ export { CommunityUnit, StreetUnit, CountyUnit, RatingsByYear, RatingTally } fro
 export type { UnitCounts } from './counts';
 export { staffingOf, countyFactsOf } from './staffing';
 export type { Staffing, StaffingComparison } from './staffing';
-export { findingAt, ID_STANDARD, NOTES, ROSTER_RULES, ROSTER_PLACE } from './findings';
+export { findingAt, ID_STANDARD, MISSING_DATA, NOTES, ROSTER_RULES, ROSTER_PLACE, rowProblems } from './findings';
 export type { FindingPlace, RosterFinding, FindingExtra } from './findings';
 export { KIND_NAME } from './tables';

@@ -6,7 +6,7 @@ import type { Policy } from '../types';
 import { textOf } from '../roster/cells';
 import { parseTitles } from '../roster/titles';
 import type { Titles } from '../roster/titles';
-import { findingAt, NOTES, ROSTER_RULES } from './findings';
+import { findingAt, NOTES, ROSTER_RULES, MISSING_DATA } from './findings';
 import type { Columns, RowReader } from './row-reader';
 
 /** The policy's category for a role (the first category whose roles include it). */
@@ -47,7 +47,7 @@ export function readPost(r: RowReader, c: Columns): { post: string | null; title
   }
   if (postText === '' && titleText === '') {
     out.push(findingAt(place, {
-      severity: 'error', rule: '缺少数据', citation: ROSTER_RULES,
+      severity: 'error', rule: MISSING_DATA, citation: ROSTER_RULES,
       message: `缺少${[c.post >= 0 ? header.post : null, c.title >= 0 ? header.title : null].filter(Boolean).join('和')}：无法确定岗位类别，该职工不计入各类职数。`,
       action: `填写岗位类别（${policy.posts.map((x) => x.name).join('、')}）或职务（书记、主任、副书记、副主任、委员、专职工作人员…）。`,
     }, { column: c.post >= 0 ? header.post : header.title }));

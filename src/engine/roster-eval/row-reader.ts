@@ -6,7 +6,7 @@ import type { ParamView } from '../params';
 import type { Titles } from '../roster/titles';
 import type { Cell } from '../roster/types';
 import type { Parse } from './cells';
-import { findingAt, NOTES, ROSTER_RULES } from './findings';
+import { findingAt, NOTES, ROSTER_RULES, MISSING_DATA } from './findings';
 import type { FindingPlace, RosterFinding } from './findings';
 
 /** What the row reader needs to know about the table and the check. */
@@ -75,7 +75,7 @@ export class RowReader {
   /** A blank cell a rule needs: a finding naming its column. */
   missing(key: string, severity: Finding['severity'], why: string, action: string): void {
     const h = this.ctx.header[key] ?? key;
-    this.out.push(findingAt(this.place, { severity, rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${h}：${why}。`, action }, { column: h }));
+    this.out.push(findingAt(this.place, { severity, rule: MISSING_DATA, citation: ROSTER_RULES, message: `缺少${h}：${why}。`, action }, { column: h }));
   }
 
   /** A cell through a parser: null when the column is absent or the cell blank; a finding when it does not parse. */

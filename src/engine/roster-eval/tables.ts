@@ -5,7 +5,7 @@ import { fieldsOf, matchHeaders } from '../roster/headers';
 import type { HeaderMatch, HeaderOverride } from '../roster/headers';
 import { sheetRowOf } from '../roster/types';
 import type { Cell, RosterTable, TableKind } from '../roster/types';
-import { findingAt, ROSTER_RULES } from './findings';
+import { findingAt, ROSTER_RULES, MISSING_DATA } from './findings';
 import type { FindingPlace, RosterFinding } from './findings';
 import type { UnitIndex } from './units';
 
@@ -57,7 +57,7 @@ export function readCounties(kt: RosterTable, km: HeaderMatch, units: UnitIndex,
     const county = nameOf(cell('county'));
     const place: FindingPlace = { scope: 'county', county: county || null, street: null, community: null, sheet: kt.sheet, row, name: null };
     if (county === '') {
-      out.push(findingAt(place, { severity: 'warning', rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${kh.county}：这一行的人口数据无法归入区县。`, action: '填写区县名称。' }, { column: kh.county }));
+      out.push(findingAt(place, { severity: 'warning', rule: MISSING_DATA, citation: ROSTER_RULES, message: `缺少${kh.county}：这一行的人口数据无法归入区县。`, action: '填写区县名称。' }, { column: kh.county }));
       return;
     }
     const c = units.county(county);
@@ -85,7 +85,7 @@ export function readCommunities(ct: RosterTable, cm: HeaderMatch, units: UnitInd
     const community = nameOf(cell('community'));
     const place: FindingPlace = { scope: 'community', county: county || null, street: street || null, community: community || null, sheet: ct.sheet, row, name: null };
     if (community === '') {
-      out.push(findingAt(place, { severity: 'warning', rule: '缺少数据', citation: ROSTER_RULES, message: `缺少${ch.community}：这一行无法对应到社区。`, action: '填写社区名称（与职工表一致）。' }, { column: ch.community }));
+      out.push(findingAt(place, { severity: 'warning', rule: MISSING_DATA, citation: ROSTER_RULES, message: `缺少${ch.community}：这一行无法对应到社区。`, action: '填写社区名称（与职工表一致）。' }, { column: ch.community }));
       return;
     }
     const existing = units.exact(county, street, community);
