@@ -8,11 +8,10 @@
 import * as React from 'react';
 import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { mustSupply, payrollParams } from '../../engine';
-import type { LoadedRoster, RosterScan } from '../roster';
 import { chainingSheet, monthBefore, previousCandidates, runPayrollMonth } from '../payroll';
-import type { WorkbookPort } from '../workbook/port';
 import { useT } from '../i18n';
 import { CancelButton, FailureBar, ProgressField, useJob } from './Progress';
+import type { PaySheetPanelProps } from './PaySheetPanel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -20,16 +19,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export interface PayrollPanelProps {
-  port: WorkbookPort;
-  scan: RosterScan | null;
-  policy: string;
-  asOf: string;
-  onLoaded: (r: LoadedRoster) => void;
-  /** Called after the new sheets are added (the pane rescans the workbook, so the new sheet becomes a candidate). */
-  onWritten: () => void;
-  goParams: () => void;
-}
+/** The same inputs as the 薪酬计算 action: the workbook, its scan, the policy and the as-of date, and what to call when done. */
+export type PayrollPanelProps = PaySheetPanelProps;
 
 /** Sentinel value of the "no previous sheet" option. */
 const NONE = '';
